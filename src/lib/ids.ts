@@ -1,0 +1,14 @@
+/** Stable directive ids and URLs, derived from issuer, number and date (a number alone repeats across provinces and terms). */
+import { numberSlug } from './numbers.ts';
+
+export interface DirectiveKey { issuer: string; number: string; issued: string }
+
+/** `ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu` */
+export function directiveId(d: DirectiveKey): string {
+  return `${d.issuer}/${d.issued}-${numberSlug(d.number)}`;
+}
+
+/** File name the importer gives a directive: the id with `/` → `--`. */
+export function directiveFileName(d: DirectiveKey): string {
+  return `${directiveId(d).replace('/', '--')}.md`;
+}

@@ -1,0 +1,7 @@
+/** Where content lives. `CONTENT_DIR` lets tests and the benchmark build another library with the same code. */
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CONTENT_DIR = path.resolve(ROOT, process.env.CONTENT_DIR ?? 'content');
+export const DIRECTIVES_DIR = path.join(CONTENT_DIR, 'directives');
+export const REGISTRY_FILE = path.join(CONTENT_DIR, 'issuers.yaml');

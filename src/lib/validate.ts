@@ -1,0 +1,113 @@
+/**
+ * Whole-library validation, shared by `npm run validate`, the build and the importer:
+ * reads every directive, checks it against the schema and the registry, and returns every problem at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { docType, normalizeCode, typesForCode } from './doc-types.ts';
+import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
+import { directiveId } from './ids.ts';
+import { readRegistry } from './issuers.ts';
+import { parseNumber } from './numbers.ts';
+import { translateZodMessage, type Problem } from './problems.ts';
+import { directiveSchema, type DirectiveData, type Issuer, type Registry } from './schema.ts';
+import { normalizeText } from './text.ts';
+
+/** The fields cross-checks need, each parsed on its own so one bad field does not hide another's problem. */
+function coreFields(data: Record<string, unknown>): Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> {
+  const out: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> = {};
+  const shape = directiveSchema.shape;
+  const n = shape.number.safeParse(data['number']); if (n.success) out.number = n.data;
+  const t = shape.type.safeParse(data['type']); if (t.success) out.type = t.data;
+  const i = shape.issuer.safeParse(data['issuer']); if (i.success) out.issuer = i.data;
+  return out;
+}
+
+export interface LoadedDirective { file: string; id: string; data: DirectiveData; body: string }
+export interface Library { registry: Registry | null; directives: LoadedDirective[]; problems: Problem[]; fileCount: number }
+
+/** 1-based line of a top-level frontmatter key, so messages point at it. */
+function keyLine(text: string, key: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && lines[i] !== '---'; i++) {
+    if (lines[i]!.startsWith(`${key}:`)) return i + 1;
+  }
+  return undefined;
+}
+
+/** Checks that need more than the schema: the number agrees with the type, and the issuer exists. */
+export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>>, issuers: ReadonlyMap<string, Issuer>): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const type = data.type ? docType(data.type) : undefined;
+  const n = data.number ? parseNumber(data.number) : null;
+  if (n && type) {
+    if (n.typeCode === null) {
+      if (data.type !== 'cong-van') {
+        out.push({ field: 'number', message: `số "${data.number}" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "${data.type}" (${type.name}); sửa type thành cong-van hoặc sửa số hiệu` });
+      }
+    } else if (!typesForCode(n.typeCode, n.family).some((t) => t.key === data.type)) {
+      const meant = typesForCode(n.typeCode, n.family).map((t) => `${t.key} (${t.name})`);
+      out.push({
+        field: 'number',
+        message: `mã loại "${n.typeCode}" trong số "${data.number}" không khớp với type "${data.type}" (${type.name})` +
+          (meant.length ? `; mã này là ${meant.join(' hoặc ')}` : `; mã này không có trong bảng loại văn bản ${n.family === 'party' ? 'của Đảng' : 'nhà nước'}`),
+      });
+    }
+  }
+  if (!data.issuer) return out;
+  const issuer = issuers.get(data.issuer);
+  if (!issuer) {
+    out.push({ field: 'issuer', message: `cơ quan "${data.issuer}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
+  } else if (n && normalizeCode(issuer.code) !== normalizeCode(n.issuerCode) && issuer.family === n.family && n.family === 'party') {
+    out.push({ field: 'number', message: `mã cơ quan "${n.issuerCode}" trong số "${data.number}" khác mã "${issuer.code}" của ${issuer.name}` });
+  }
+  return out;
+}
+
+export function loadLibrary(contentDir: string): Library {
+  const problems: Problem[] = [];
+  const { registry, problems: regProblems } = readRegistry(path.join(contentDir, 'issuers.yaml'));
+  problems.push(...regProblems);
+  const issuers = new Map((registry?.issuers ?? []).map((i) => [i.id, i]));
+  const dir = path.join(contentDir, 'directives');
+  let files: string[] = [];
+  try {
+    files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
+  } catch {
+    problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
+  }
+  const directives: LoadedDirective[] = [];
+  const byId = new Map<string, LoadedDirective>();
+  for (const file of files) {
+    const text = normalizeText(fs.readFileSync(file, 'utf8'));
+    let parsed;
+    try {
+      parsed = parseFrontmatter(text);
+    } catch (e) {
+      if (e instanceof FrontmatterError) { problems.push({ file, line: e.line ?? undefined, message: e.message }); continue; }
+      throw e;
+    }
+    const result = directiveSchema.safeParse(parsed.data);
+    // Cross-field checks run even when another field failed, so one run reports everything.
+    const extra = checkDirective(result.success ? result.data : coreFields(parsed.data), issuers);
+    for (const x of extra) problems.push({ file, line: keyLine(text, x.field), field: x.field, message: x.message });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
+        problems.push({ file, line: key ? keyLine(text, key) : undefined, field: issue.path.join('.') || undefined, message: translateZodMessage(issue as never) });
+      }
+      continue;
+    }
+    if (!parsed.body.trim()) problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
+    if (extra.length) continue;
+    const d = { file, id: directiveId(result.data), data: result.data, body: parsed.body };
+    const twin = byId.get(d.id);
+    if (twin) {
+      problems.push({ file, field: 'number', line: keyLine(text, 'number'), message: `trùng văn bản với ${twin.file} (cùng cơ quan, số ${d.data.number} và ngày ${d.data.issued}); xóa một trong hai tệp` });
+      continue;
+    }
+    byId.set(d.id, d);
+    directives.push(d);
+  }
+  return { registry, directives, problems, fileCount: files.length };
+}
