@@ -35,8 +35,9 @@ export function parseFrontmatter(text: string): ParsedFile {
   } catch (e) {
     if (e instanceof FrontmatterError) throw e;
     if (e instanceof yaml.YAMLException) {
-      // mark.line is 0-based within the YAML block, which starts on file line 2.
-      const line = e.mark ? e.mark.line + 2 : null;
+      // gray-matter hands the YAML block over with the newline after the opening `---`, so the
+      // 0-based mark.line counts from the `---` line (file line 1): file line = mark.line + 1.
+      const line = e.mark ? e.mark.line + 1 : null;
       throw new FrontmatterError(`YAML sai cú pháp: ${e.reason}`, line);
     }
     throw new FrontmatterError(`không đọc được YAML: ${(e as Error).message}`, null);

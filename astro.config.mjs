@@ -1,0 +1,22 @@
+// @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
+import { defineConfig } from 'astro/config';
+
+/** `SITE_BASE=/vanban/` serves the whole site from a subfolder; always with leading and trailing slash. */
+const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages carry no script except the search page's; no prefetching, no dev toolbar in builds.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+  markdown: {
+    // Sätteri (Rust) stays the renderer. Straight quotes and dashes are printed as in the document, not "smartened".
+    processor: satteri({ features: { smartPunctuation: false } }),
+  },
+});

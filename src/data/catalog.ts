@@ -1,0 +1,23 @@
+/** The public shape of a directive in `catalog.json`. References are filled in by the cross-reference module. */
+import type { Directive } from './library.ts';
+
+export interface CatalogReference { number: string; text: string; target: string | null }
+
+export function catalogEntry(d: Directive, references: CatalogReference[] = [], referencedBy: string[] = []) {
+  return {
+    id: d.id,
+    url: d.url,
+    number: d.data.number,
+    type: d.data.type,
+    typeName: d.typeName,
+    title: d.data.title,
+    issued: d.data.issued,
+    issuer: { id: d.issuer.id, name: d.issuer.name },
+    province: d.province ? { id: d.province.id, name: d.province.name } : null,
+    signer: d.data.signer ? { ...d.data.signer } : null,
+    place: d.data.place ?? null,
+    topics: d.data.topics,
+    references,
+    referencedBy,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The library as the site sees it, loaded once per build and shared by every page:
+ * directives sorted newest first, joined with their issuer and type, and grouped for browsing.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
+import { docType } from '../lib/doc-types.ts';
+import { issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
+import type { Issuer, Province } from '../lib/schema.ts';
+import { compareVietnamese } from '../lib/text.ts';
+import { paths } from './urls.ts';
+
+export interface Directive {
+  id: string;
+  url: string;
+  entry: CollectionEntry<'directives'>;
+  data: CollectionEntry<'directives'>['data'];
+  issuer: Issuer;
+  province: Province | undefined;
+  typeName: string;
+  year: number;
+  month: number;
+}
+
+export interface Library {
+  directives: Directive[];
+  byId: Map<string, Directive>;
+  issuers: Map<string, Issuer>;
+  provinces: Map<string, Province>;
+  tree: IssuerTree;
+  byIssuer: Map<string, Directive[]>;
+  byType: Map<string, Directive[]>;
+  byYear: Map<number, Directive[]>;
+  /** Key `2021-09`. */
+  byMonth: Map<string, Directive[]>;
+}
+
+/** Newest first; same day by number so the order is stable between builds. */
+export function newestFirst(a: Directive, b: Directive): number {
+  return b.data.issued.localeCompare(a.data.issued) || compareVietnamese(a.data.number, b.data.number);
+}
+
+function group<K>(list: Directive[], key: (d: Directive) => K): Map<K, Directive[]> {
+  const out = new Map<K, Directive[]>();
+  for (const d of list) {
+    const k = key(d);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(d);
+    else out.set(k, [d]);
+  }
+  return out;
+}
+
+async function load(): Promise<Library> {
+  const { registry, problems } = readRegistry(path.resolve(process.env.CONTENT_DIR ?? 'content', 'issuers.yaml'));
+  // The build validates content before Astro runs; this guards `astro dev`.
+  if (!registry) throw new Error(`Sổ đăng ký cơ quan ban hành không hợp lệ: ${problems.map((p) => p.message).join('; ')}`);
+  const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
+  const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
+  const entries = await getCollection('directives');
+  const directives: Directive[] = entries.map((entry) => {
+    const issuer = issuers.get(entry.data.issuer);
+    if (!issuer) throw new Error(`${entry.filePath}: cơ quan "${entry.data.issuer}" không có trong content/issuers.yaml`);
+    const [year, month] = entry.data.issued.split('-').map(Number) as [number, number];
+    return {
+      id: entry.id,
+      url: paths.directive(entry.id),
+      entry,
+      data: entry.data,
+      issuer,
+      province: issuer.province ? provinces.get(issuer.province) : undefined,
+      typeName: docType(entry.data.type)?.name ?? entry.data.type,
+      year,
+      month,
+    };
+  });
+  directives.sort(newestFirst);
+  return {
+    directives,
+    byId: new Map(directives.map((d) => [d.id, d])),
+    issuers,
+    provinces,
+    tree: issuerTree(registry),
+    byIssuer: group(directives, (d) => d.issuer.id),
+    byType: group(directives, (d) => d.data.type),
+    byYear: group(directives, (d) => d.year),
+    byMonth: group(directives, (d) => `${d.year}-${String(d.month).padStart(2, '0')}`),
+  };
+}
+
+let cached: Promise<Library> | undefined;
+export function getLibrary(): Promise<Library> {
+  cached ??= load();
+  return cached;
+}
+
+export const PAGE_SIZE = 20;

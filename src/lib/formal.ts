@@ -1,0 +1,34 @@
+/**
+ * What the formal layout prints, derived from a directive's metadata: the motto of its family,
+ * `Số` with or without colon, the type-name line, the signing block lines.
+ */
+import { formatVietnameseDate } from './dates.ts';
+import { docType } from './doc-types.ts';
+import { parseNumber } from './numbers.ts';
+import type { DirectiveData, Issuer } from './schema.ts';
+
+export interface FormalParts {
+  family: 'party' | 'state';
+  motto: string[];
+  numberLine: string;
+  placeDate: string;
+  /** `CHỈ THỊ`; null for a công văn, whose subject sits under the number. */
+  typeLine: string | null;
+  signing: string[];
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+export function formalParts(data: DirectiveData, issuer: Issuer): FormalParts {
+  const family = parseNumber(data.number)?.family ?? issuer.family;
+  const date = formatVietnameseDate(data.issued);
+  return {
+    family,
+    motto: family === 'party' ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    // Party numbers print without a colon, State ones with.
+    numberLine: family === 'party' ? `Số ${data.number}` : `Số: ${data.number}`,
+    placeDate: data.place ? `${data.place}, ${date}` : date.replace(/^n/, 'N'),
+    typeLine: data.type === 'cong-van' ? null : upper(docType(data.type)?.name ?? data.type),
+    signing: [data.signer?.authority, data.signer?.title].filter((s): s is string => !!s).map(upper),
+  };
+}

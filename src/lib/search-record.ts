@@ -1,0 +1,46 @@
+/**
+ * The page Pagefind indexes for a directive. It is written from the content, not scraped from the
+ * rendered site, so that the indexed text carries the `đ` twins and number tokens people search with,
+ * while the meta fields shown in results keep the printed spelling.
+ */
+import { numberSearchTokens, parseNumber } from './numbers.ts';
+import type { DirectiveData } from './schema.ts';
+import { withDFolded } from './search-text.ts';
+import { escapeXml as esc } from './xml.ts';
+
+export interface SearchRecordInput {
+  data: DirectiveData;
+  body: string;
+  issuerName: string;
+  provinceName: string | undefined;
+  typeName: string;
+}
+
+/** Markdown to the words a reader sees; the bodies are prose, so markup characters are all there is to drop. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/[*_`]{1,3}(?=\S)|(?<=\S)[*_`]{1,3}/g, '');
+}
+
+export function searchRecordHtml(r: SearchRecordInput): string {
+  const n = parseNumber(r.data.number);
+  const tokens = n ? numberSearchTokens(n) : [];
+  const year = r.data.issued.slice(0, 4);
+  const meta = (k: string, v: string) => `<span data-pagefind-meta="${k}">${esc(v)}</span>`;
+  const filter = (k: string, v: string) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`;
+  const signer = r.data.signer ? `${r.data.signer.name} ${r.data.signer.title ?? ''}` : '';
+  return `<!doctype html><html lang="vi"><head><title>${esc(r.data.title)}</title></head><body><main data-pagefind-body>` +
+    `<div data-pagefind-ignore>${meta('title', r.data.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
+    `${meta('issued', r.data.issued)}${meta('type', r.typeName)}` +
+    `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${r.provinceName ? filter('province', r.provinceName) : ''}` +
+    `<span data-pagefind-sort="issued">${r.data.issued}</span></div>` +
+    `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
+    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.data.title}`))}</h1>` +
+    `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +
+    `<div>${esc(withDFolded(markdownToText(r.body)))}</div>` +
+    `</main></body></html>`;
+}

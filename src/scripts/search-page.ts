@@ -1,0 +1,118 @@
+/**
+ * Search page behaviour: read the query and filters from the URL, ask Pagefind, render results.
+ * Query rules (number tokens, NFC) come from the same modules the indexer uses.
+ */
+import { rewriteNumberQuery } from '../lib/numbers.ts';
+import { cleanExcerpt, normalizeQuery } from '../lib/search-text.ts';
+import { formatShortDate } from '../lib/dates.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindResult { id: string; score: number; data: () => Promise<PagefindResultData> }
+interface PagefindSearch { results: PagefindResult[]; unfilteredResultCount: number }
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
+}
+
+const PAGE = 20;
+const FILTERS = ['issuer', 'type', 'year'] as const;
+
+function escapeHtml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+function resultItem(r: PagefindResultData, isNumberQuery: boolean): string {
+  const m = r.meta;
+  // For a number query the excerpt would show index tokens; the subject says more.
+  const excerpt = isNumberQuery ? '' : `<p class="excerpt">${cleanExcerpt(r.excerpt)}</p>`;
+  return `<li><a class="doc-list__title" href="${escapeHtml(r.url)}">${escapeHtml(m['title'] ?? r.url)}</a>` +
+    `<p class="doc-list__meta"><span class="doc-list__number">${escapeHtml(m['type'] ?? '')} số ${escapeHtml(m['number'] ?? '')}</span><span>·</span>` +
+    `<time datetime="${escapeHtml(m['issued'] ?? '')}">${escapeHtml(formatShortDate(m['issued'] ?? ''))}</time><span>·</span>` +
+    `<span>${escapeHtml(m['issuer'] ?? '')}</span></p>${excerpt}</li>`;
+}
+
+export async function startSearchPage(): Promise<void> {
+  const form = document.getElementById('search') as HTMLFormElement;
+  const input = document.getElementById('q') as HTMLInputElement;
+  const sortSelect = document.getElementById('sort') as HTMLSelectElement;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results')!;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const selects = Object.fromEntries(FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`[data-filter="${f}"]`)!])) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sortSelect.value = params.get('sort') ?? '';
+
+  status.textContent = 'Đang tải chỉ mục tìm kiếm…';
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${form.dataset['pagefindBase']}pagefind.js`)) as Pagefind;
+    await pagefind.init();
+  } catch {
+    status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.';
+    return;
+  }
+
+  const available = await pagefind.filters();
+  const collator = new Intl.Collator('vi', { numeric: true });
+  for (const f of FILTERS) {
+    const values = Object.entries(available[f] ?? {}).sort(([a], [b]) => (f === 'year' ? collator.compare(b, a) : collator.compare(a, b)));
+    for (const [value, count] of values) selects[f].add(new Option(`${value} (${count})`, value));
+    selects[f].value = params.get(f) ?? '';
+  }
+
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let isNumberQuery = false;
+  let generation = 0;
+
+  async function showMore(): Promise<void> {
+    const mine = generation;
+    const slice = results.slice(shown, shown + PAGE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (mine !== generation) return;
+    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, isNumberQuery)).join(''));
+    shown += slice.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function run(): Promise<void> {
+    const mine = ++generation;
+    const raw = normalizeQuery(input.value);
+    const filters: Record<string, string> = {};
+    for (const f of FILTERS) if (selects[f].value) filters[f] = selects[f].value;
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(Object.entries({ q: raw, ...filters, sort: sortSelect.value }).filter(([, v]) => v)).toString();
+    history.replaceState(null, '', url);
+    if (!raw && Object.keys(filters).length === 0) {
+      list.innerHTML = '';
+      more.hidden = true;
+      status.textContent = 'Nhập từ khóa (có dấu hoặc không dấu) hoặc số hiệu văn bản, hoặc chọn bộ lọc.';
+      return;
+    }
+    const query = rewriteNumberQuery(raw);
+    isNumberQuery = query !== raw;
+    const sort = sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
+    const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+    if (mine !== generation || !search) return;
+    results = search.results;
+    shown = 0;
+    list.innerHTML = '';
+    status.textContent = results.length ? `Tìm thấy ${results.length} văn bản.` : 'Không tìm thấy văn bản nào. Thử bỏ bớt từ hoặc bộ lọc.';
+    await showMore();
+  }
+
+  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => void run(), 250); });
+  for (const s of [...Object.values(selects), sortSelect]) s.addEventListener('change', () => void run());
+  more.addEventListener('click', () => void showMore());
+  await run();
+}

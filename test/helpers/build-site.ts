@@ -1,0 +1,69 @@
+/**
+ * Build the whole site the way `npm run build` does (validate, `astro build`, Pagefind) into a
+ * throw-away folder, with the base path, site URL and content folder under test.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildOptions {
+  /** Where the site goes; a fresh folder under os.tmpdir() when omitted. */
+  outDir?: string;
+  /** Base path the site is served under, e.g. `/vanban/`. Default `/`. */
+  base?: string;
+  /** Content folder (with issuers.yaml and directives/). Default: the repository's `content/`. */
+  contentDir?: string;
+  /** Absolute site URL for canonical links and the sitemap. Default `http://localhost:4321`. */
+  siteUrl?: string;
+  /** Kill the build after this long. Default 290 s, just under the e2e hook timeout. */
+  timeoutMs?: number;
+  /** Extra environment for the build. */
+  env?: Record<string, string>;
+}
+
+export interface BuildResult { outDir: string; stdout: string; stderr: string }
+
+/** A fresh empty folder under os.tmpdir(). */
+export function makeTempDir(prefix = 'vanban-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** The test runner's own variables (NODE_ENV=test, VITEST_*) must not leak into the production build. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) {
+    if (k === 'NODE_ENV' || k === 'TEST' || k === 'MODE' || k.startsWith('VITEST')) delete env[k];
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir ?? path.join(makeTempDir('vanban-build-'), 'dist'));
+  const env = childEnv({
+    SITE_BASE: options.base ?? '/',
+    SITE_URL: options.siteUrl ?? 'http://localhost:4321',
+    CONTENT_DIR: path.resolve(options.contentDir ?? path.join(REPO_ROOT, 'content')),
+    OUT_DIR: outDir,
+    ...options.env,
+  });
+  const timeoutMs = options.timeoutMs ?? 290_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve({ outDir, stdout, stderr });
+      const why = timedOut ? `timed out after ${timeoutMs} ms` : signal ? `killed by ${signal}` : `exit code ${code}`;
+      reject(new Error(`site build failed (${why}); OUT_DIR=${outDir}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
+    });
+  });
+}

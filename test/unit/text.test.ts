@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { compareVietnamese, foldD, foldVietnamese, normalizeText, normalizeTonePlacement, slugify } from '../../src/lib/text.ts';
+
+const nfd = (s: string) => s.normalize('NFD');
+
+describe('normalizeText', () => {
+  it('strips a BOM and turns CRLF and lone CR into LF', () => {
+    expect(normalizeText('\uFEFFTỈNH ỦY TUYÊN QUANG\r\nBAN DÂN VẬN\rSố 234-CV/BDVTU')).toBe('TỈNH ỦY TUYÊN QUANG\nBAN DÂN VẬN\nSố 234-CV/BDVTU');
+  });
+
+  it('keeps a BOM that is not at the start', () => {
+    expect(normalizeText('a\uFEFFb')).toBe('a\uFEFFb');
+  });
+
+  it('recomposes NFD text to NFC', () => {
+    const decomposed = nfd('Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre');
+    expect(decomposed).not.toBe('Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre');
+    expect(normalizeText(decomposed)).toBe('Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre');
+  });
+
+  it('turns no-break spaces into spaces and drops zero-width characters', () => {
+    expect(normalizeText('Số\u00A0234-CV/BDVTU\u202Fngày\u2007 07')).toBe('Số 234-CV/BDVTU ngày  07');
+    expect(normalizeText('Tuyên\u200B Quang\u200D\u2060')).toBe('Tuyên Quang');
+  });
+});
+
+describe('foldVietnamese', () => {
+  it('lower-cases, strips marks and folds đ', () => {
+    expect(foldVietnamese('Đảng ủy Khối')).toBe('dang uy khoi');
+    expect(foldVietnamese('Về công tác triển khai các biện pháp cấp bách phòng, chống dịch'))
+      .toBe('ve cong tac trien khai cac bien phap cap bach phong, chong dich');
+  });
+
+  it('folds upper case text', () => {
+    expect(foldVietnamese('ĐẢNG BỘ TỈNH BẾN TRE')).toBe('dang bo tinh ben tre');
+    expect(foldVietnamese('BAN CHẤP HÀNH TRUNG ƯƠNG')).toBe('ban chap hanh trung uong');
+  });
+
+  it('folds the look-alikes ð and Ð like đ and Đ', () => {
+    expect(foldD('ðảng Ðảng')).toBe('dảng Dảng');
+    expect(foldVietnamese('Ðảng ủy')).toBe('dang uy');
+    expect(foldVietnamese('ðoàn thể')).toBe('doan the');
+  });
+
+  it('folds both tone placements and NFD input to the same string', () => {
+    expect(foldVietnamese('Tỉnh uỷ')).toBe(foldVietnamese('Tỉnh ủy'));
+    expect(foldVietnamese('Tỉnh uỷ')).toBe('tinh uy');
+    expect(foldVietnamese(nfd('Hoà bình'))).toBe('hoa binh');
+  });
+
+  it('folds ơ, ư, ă, â, ê, ô to their base letters', () => {
+    expect(foldVietnamese('ơ ư ă â ê ô Ơ Ư Ă Â Ê Ô')).toBe('o u a a e o o u a a e o');
+  });
+});
+
+describe('slugify', () => {
+  it('makes ASCII slugs of names and numbers', () => {
+    expect(slugify('Ban Dân vận Tỉnh ủy Tuyên Quang')).toBe('ban-dan-van-tinh-uy-tuyen-quang');
+    expect(slugify('234-CV/BDVTU')).toBe('234-cv-bdvtu');
+    expect(slugify('30/2020/NĐ-CP')).toBe('30-2020-nd-cp');
+    expect(slugify('Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre')).toBe('dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre');
+  });
+
+  it('collapses punctuation and trims dashes', () => {
+    expect(slugify('  phòng, chống dịch Covid-19!  ')).toBe('phong-chong-dich-covid-19');
+    expect(slugify('— “Dân biết - Dân hiểu” —')).toBe('dan-biet-dan-hieu');
+    expect(slugify('!!!')).toBe('');
+  });
+});
+
+describe('normalizeTonePlacement', () => {
+  const pairs: [old: string, modern: string][] = [
+    ['hoà', 'hòa'], ['thuỷ', 'thủy'], ['khoẻ', 'khỏe'], ['uỷ', 'ủy'], ['hoạ', 'họa'], ['tuỳ', 'tùy'],
+    ['HOÀ', 'HÒA'], ['THUỶ', 'THỦY'], ['KHOẺ', 'KHỎE'], ['UỶ', 'ỦY'], ['Uỷ', 'Ủy'],
+  ];
+
+  it.each(pairs)('%s and %s normalise to the same string', (a, b) => {
+    expect(normalizeTonePlacement(a)).toBe(normalizeTonePlacement(b));
+    expect(normalizeTonePlacement(a)).toBe(b);
+    expect(normalizeTonePlacement(b)).toBe(b);
+  });
+
+  it('works on whole phrases and NFD input, returning NFC', () => {
+    expect(normalizeTonePlacement('Uỷ ban nhân dân tỉnh Tuyên Quang; Tỉnh uỷ')).toBe('Ủy ban nhân dân tỉnh Tuyên Quang; Tỉnh ủy');
+    const out = normalizeTonePlacement(nfd('hoà thuỷ'));
+    expect(out).toBe('hòa thủy');
+    expect(out).toBe(out.normalize('NFC'));
+  });
+
+  it('leaves syllables with a single spelling alone', () => {
+    // Closed syllables (hoàn, toàn, khoản), the qu- onset (quả, quý), vowels with their own mark (hoặc, tuệ) and uyu.
+    const text = 'Quyết định về việc hoàn thành toàn bộ khoản chi, quả thật quý hoặc trí tuệ, khuỷu tay, Hoàng, QUÝ';
+    expect(normalizeTonePlacement(text)).toBe(text);
+  });
+});
+
+describe('compareVietnamese', () => {
+  it('sorts Đ right after D and before E', () => {
+    const names = ['Em', 'Đức', 'Dung', 'Bến Tre', 'Đào', 'Danh', 'Ánh'];
+    expect([...names].sort(compareVietnamese)).toEqual(['Ánh', 'Bến Tre', 'Danh', 'Dung', 'Đào', 'Đức', 'Em']);
+  });
+
+  it('sorts provinces the Vietnamese way, not by code point', () => {
+    expect(['Đồng Nai', 'Tuyên Quang', 'Bến Tre', 'Điện Biên', 'Yên Bái'].sort(compareVietnamese))
+      .toEqual(['Bến Tre', 'Điện Biên', 'Đồng Nai', 'Tuyên Quang', 'Yên Bái']);
+    expect(compareVietnamese('Đ', 'Z')).toBeLessThan(0);
+  });
+
+  it('compares numbers numerically', () => {
+    expect(['Tháng 10', 'Tháng 2', 'Tháng 1'].sort(compareVietnamese)).toEqual(['Tháng 1', 'Tháng 2', 'Tháng 10']);
+  });
+});
