@@ -9,6 +9,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   outDir: process.env.OUT_DIR ?? './dist',
+  // Builds of other content folders (tests, benchmark) keep their own content cache.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages carry no script except the search page's; no prefetching, no dev toolbar in builds.

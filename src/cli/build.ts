@@ -29,7 +29,7 @@ if (astro.status !== 0) fail('Astro build thất bại (xem thông báo ở trê
 
 try {
   const t = Date.now();
-  const res = await writeSearchIndex({ directives: lib.directives, registry: lib.registry, outDir, base });
+  const res = await writeSearchIndex({ directives: lib.directives, registry: lib.registry, outDir });
   console.log(`Chỉ mục tìm kiếm: ${res.pages} văn bản trong ${((Date.now() - t) / 1000).toFixed(1)} s → ${path.relative(ROOT, res.outputPath)}`);
 } catch (e) {
   fail(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);

@@ -9,7 +9,7 @@ import type { LoadedDirective } from './validate.ts';
 
 export interface IndexResult { pages: number; outputPath: string }
 
-export async function writeSearchIndex(opts: { directives: LoadedDirective[]; registry: Registry; outDir: string; base: string }): Promise<IndexResult> {
+export async function writeSearchIndex(opts: { directives: LoadedDirective[]; registry: Registry; outDir: string }): Promise<IndexResult> {
   const issuers = new Map(opts.registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(opts.registry.provinces.map((p) => [p.id, p]));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
@@ -18,7 +18,8 @@ export async function writeSearchIndex(opts: { directives: LoadedDirective[]; re
     for (const d of opts.directives) {
       const issuer = issuers.get(d.data.issuer)!;
       const res = await index.addHTMLFile({
-        url: `${opts.base}van-ban/${directiveId(d.data)}/`,
+        // Without the base: Pagefind prefixes result URLs with the folder it is served from.
+        url: `/van-ban/${directiveId(d.data)}/`,
         content: searchRecordHtml({
           data: d.data,
           body: d.body,

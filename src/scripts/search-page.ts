@@ -105,8 +105,9 @@ export async function startSearchPage(): Promise<void> {
     results = search.results;
     shown = 0;
     list.innerHTML = '';
-    status.textContent = results.length ? `Tìm thấy ${results.length} văn bản.` : 'Không tìm thấy văn bản nào. Thử bỏ bớt từ hoặc bộ lọc.';
     await showMore();
+    // Announce only once the results are on the page.
+    status.textContent = results.length ? `Tìm thấy ${results.length} văn bản.` : 'Không tìm thấy văn bản nào. Thử bỏ bớt từ hoặc bộ lọc.';
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });

@@ -20,6 +20,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Kill the build after this long. Default 290 s, just under the e2e hook timeout. */
   timeoutMs?: number;
+  /** Astro's cache folder; by default one beside outDir, so builds of different content never share a cache. */
+  cacheDir?: string;
   /** Extra environment for the build. */
   env?: Record<string, string>;
 }
@@ -31,11 +33,11 @@ export function makeTempDir(prefix = 'vanban-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** The test runner's own variables (NODE_ENV=test, VITEST_*) must not leak into the production build. */
+/** The test runner's own variables (NODE_ENV=test, VITEST_*, and Vite's BASE_URL/DEV/PROD/SSR) must not leak into the production build. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) {
-    if (k === 'NODE_ENV' || k === 'TEST' || k === 'MODE' || k.startsWith('VITEST')) delete env[k];
+    if (['NODE_ENV', 'TEST', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR'].includes(k) || k.startsWith('VITEST')) delete env[k];
   }
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
@@ -47,6 +49,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     CONTENT_DIR: path.resolve(options.contentDir ?? path.join(REPO_ROOT, 'content')),
     OUT_DIR: outDir,
+    ASTRO_CACHE_DIR: path.resolve(options.cacheDir ?? path.join(path.dirname(outDir), '.astro-cache')),
     ...options.env,
   });
   const timeoutMs = options.timeoutMs ?? 290_000;

@@ -1,0 +1,73 @@
+/** The site built for `SITE_BASE=/vanban/` and served only under /vanban/: links, assets, feed and search all stay inside. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let outDir: string;
+
+beforeAll(async () => {
+  ({ outDir } = await buildSite({ base: '/vanban/', siteUrl: 'https://intranet.example/' }));
+  server = await serveStatic(outDir, { base: '/vanban/' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('every link and asset on the main pages resolves under /vanban/', async () => {
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  const seen = new Set<string>();
+  for (const p of ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/']) {
+    await page.goto(server.url + p);
+    const refs = await page.$$eval('a[href], link[href], script[src], img[src]', (els) =>
+      els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src));
+    for (const ref of refs) {
+      const u = new URL(ref);
+      if (u.origin !== server.origin) continue; // canonical/permalink use SITE_URL
+      expect(u.pathname, `${ref} on ${p}`).toMatch(/^\/vanban\//);
+      seen.add(u.pathname + u.search);
+    }
+  }
+  for (const p of seen) {
+    const res = await fetch(server.origin + p);
+    if (res.status !== 200) failed.push(`${res.status} ${p}`);
+  }
+  expect(failed).toEqual([]);
+  expect(seen.size).toBeGreaterThan(15);
+  await page.close();
+});
+
+test('search loads its index from /vanban/pagefind/ and links results under /vanban/', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}co-quan/`);
+  await page.fill('#site-search', 'dang uy khoi');
+  await page.press('#site-search', 'Enter');
+  await page.waitForSelector('#search-results li a');
+  const href = await page.$eval('#search-results li a', (a) => (a as HTMLAnchorElement).pathname);
+  expect(href).toBe('/vanban/van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-03-07-554-cv-duk/');
+  expect(server.requests.some((r) => r.startsWith('/vanban/pagefind/pagefind.js'))).toBe(true);
+  expect(server.requests.filter((r) => r.includes('pagefind') && !r.startsWith('/vanban/'))).toEqual([]);
+  await page.click('#search-results li a');
+  await page.waitForURL(/554-cv-duk\/$/);
+  expect(await page.textContent('.meta-panel [data-field="number"]')).toBe('554-CV/ĐUK');
+  await page.close();
+});
+
+test('feed, sitemap and canonical links use SITE_URL and the base', async () => {
+  const feed = fs.readFileSync(path.join(outDir, 'feed.xml'), 'utf8');
+  expect(feed).toContain('href="https://intranet.example/vanban/van-ban/');
+  expect(feed).not.toMatch(/href="https:\/\/intranet\.example\/van-ban\//);
+  const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
+  for (const loc of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) expect(loc[1]).toMatch(/^https:\/\/intranet\.example\/vanban\//);
+  const html = fs.readFileSync(path.join(outDir, 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/index.html'), 'utf8');
+  expect(html).toContain('<link rel="canonical" href="https://intranet.example/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/"');
+});
