@@ -7,7 +7,7 @@ import path from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
 import { CONTENT_DIR, ROOT } from '../lib/paths.ts';
 import { writeSearchIndex } from '../lib/search-index.ts';
-import { loadLibrary } from '../lib/validate.ts';
+import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
 const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const outDir = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
@@ -19,6 +19,7 @@ function fail(message: string): never {
 
 const started = Date.now();
 const lib = loadLibrary(CONTENT_DIR);
+lib.problems.push(...referenceWarnings(lib));
 const errors = lib.problems.filter((p) => p.severity !== 'warning');
 for (const p of lib.problems) console.error(formatProblem(p));
 if (errors.length || !lib.registry) fail(`\nKhông build: ${errors.length} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);

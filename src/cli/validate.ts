@@ -1,10 +1,11 @@
 /** `npm run validate`: check every directive and the registry, print every problem, exit 1 if any error. */
 import { formatProblem } from '../lib/problems.ts';
 import { CONTENT_DIR } from '../lib/paths.ts';
-import { loadLibrary } from '../lib/validate.ts';
+import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
 export function runValidation(contentDir = CONTENT_DIR): boolean {
   const lib = loadLibrary(contentDir);
+  lib.problems.push(...referenceWarnings(lib));
   for (const p of lib.problems) console.error(formatProblem(p));
   const errors = lib.problems.filter((p) => p.severity !== 'warning').length;
   const warnings = lib.problems.length - errors;

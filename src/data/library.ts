@@ -7,6 +7,8 @@ import path from 'node:path';
 import { docType } from '../lib/doc-types.ts';
 import { issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
 import type { Issuer, Province } from '../lib/schema.ts';
+import { buildReferenceGraph, type ReferenceGraph } from '../lib/crossref.ts';
+import { htmlToText } from '../lib/html-text.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { paths } from './urls.ts';
 
@@ -33,6 +35,9 @@ export interface Library {
   byYear: Map<number, Directive[]>;
   /** Key `2021-09`. */
   byMonth: Map<string, Directive[]>;
+  byTopic: Map<string, Directive[]>;
+  /** Citations both ways, resolved against the whole library on every build (never cached). */
+  graph: ReferenceGraph;
 }
 
 /** Newest first; same day by number so the order is stable between builds. */
@@ -85,6 +90,12 @@ async function load(): Promise<Library> {
     byType: group(directives, (d) => d.data.type),
     byYear: group(directives, (d) => d.year),
     byMonth: group(directives, (d) => `${d.year}-${String(d.month).padStart(2, '0')}`),
+    byTopic: (() => {
+      const m = new Map<string, Directive[]>();
+      for (const d of directives) for (const t of d.data.topics) (m.get(t) ?? m.set(t, []).get(t)!).push(d);
+      return m;
+    })(),
+    graph: buildReferenceGraph(directives.map((d) => ({ id: d.id, data: d.data, text: htmlToText(d.entry.rendered?.html ?? '') })), registry),
   };
 }
 

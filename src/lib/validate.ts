@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildReferenceGraph } from './crossref.ts';
 import { docType, normalizeCode, typesForCode } from './doc-types.ts';
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
 import { directiveId } from './ids.ts';
@@ -110,4 +111,17 @@ export function loadLibrary(contentDir: string): Library {
     directives.push(d);
   }
   return { registry, directives, problems, fileCount: files.length };
+}
+
+/** Citations that match several directives: warnings, since the site shows them unlinked rather than guess. */
+export function referenceWarnings(lib: Library): Problem[] {
+  if (!lib.registry) return [];
+  const graph = buildReferenceGraph(lib.directives.map((d) => ({ id: d.id, data: d.data, text: d.body })), lib.registry);
+  const files = new Map(lib.directives.map((d) => [d.id, d.file]));
+  return graph.ambiguous.map(({ from, reference: r }) => ({
+    file: files.get(from)!,
+    field: r.source === 'relation' ? 'relations' : undefined,
+    severity: 'warning' as const,
+    message: `dẫn chiếu "${r.text || r.number}" chưa xác định: có ${r.candidates.length} văn bản cùng số ${r.number} (${r.candidates.join(', ')}); thêm ngày vào trích dẫn hoặc khai báo relations với target để chỉ rõ`,
+  }));
 }

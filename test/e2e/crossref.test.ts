@@ -1,0 +1,161 @@
+/**
+ * Cross-references on a built library: the seeds plus directives they cite (test/fixtures/crossref),
+ * with `01-CT/TU` in two provinces and `05-CT/TU` twice in one. Links are followed both ways in Chromium,
+ * and a warm-cache rebuild must pick up an added and a removed directive.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite, makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/crossref');
+const P554 = 'van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-03-07-554-cv-duk/';
+const P234 = 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/';
+const BT_21 = '/van-ban/tinh-uy-ben-tre/2022-02-18-21-ctr-tu/';
+const BT_01 = '/van-ban/tinh-uy-ben-tre/2020-10-17-01-ct-tu/';
+
+/** A content folder with the fixture library and the two seed directives. */
+function makeLibrary(): string {
+  const dir = path.join(makeTempDir('vanban-xref-'), 'content');
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(REPO_ROOT, 'content/directives'))) {
+    fs.copyFileSync(path.join(REPO_ROOT, 'content/directives', f), path.join(dir, 'directives', f));
+  }
+  return dir;
+}
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+/** Links and marks of the citations inside a directive's body. */
+async function bodyRefs(page: Page) {
+  return page.$$eval('.formal__body .ref', (els) => els.map((e) => ({
+    text: e.textContent ?? '',
+    href: e instanceof HTMLAnchorElement ? e.pathname : null,
+    cls: e.className,
+  })));
+}
+
+describe('a library with the directives the seeds cite', () => {
+  let server: StaticServer;
+  let outDir: string;
+  let page: Page;
+  beforeAll(async () => {
+    ({ outDir } = await buildSite({ contentDir: makeLibrary() }));
+    server = await serveStatic(outDir);
+  });
+  afterAll(async () => { await server?.close(); });
+
+  test('citations in the body link to the right directive, in the citing province', async () => {
+    page = await browser.newPage();
+    await page.goto(server.url + P554);
+    const refs = await bodyRefs(page);
+    const by = (n: string) => refs.find((r) => r.text.includes(n));
+    expect(by('21-CTr/TU')).toMatchObject({ href: BT_21, text: 'Chương trình số 21-CTr/TU, ngày 18/02/2022 của Ban Thường vụ Tỉnh ủy' });
+    // Bến Tre's 01-CT/TU, never Tuyên Quang's.
+    expect(by('01-CT/TU')?.href).toBe(BT_01);
+    expect(by('75-KH/ĐUK')?.href).toBe('/van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-02-17-75-kh-duk/');
+    expect(by('217-QĐ/TW')?.href).toBe('/van-ban/bo-chinh-tri/2013-12-12-217-qd-tw/');
+    // Not in the library: marked, not a link to nowhere.
+    expect(by('218-QĐ/TW')).toMatchObject({ href: null, cls: 'ref ref--missing' });
+    await page.close();
+  });
+
+  test('links work both ways: cited page lists its citers', async () => {
+    page = await browser.newPage();
+    await page.goto(server.url + P554);
+    await page.click(`.formal__body a.ref[href="${BT_21}"]`);
+    await page.waitForURL(new RegExp(`${BT_21}$`));
+    const citedBy = await page.$$eval('[data-list="incoming"] li', (li) => li.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(citedBy).toHaveLength(1);
+    expect(citedBy[0]).toMatch(/^Được thực hiện bởi Công văn 554-CV\/ĐUK ngày 07\/03\/2022 của Đảng ủy Khối/);
+    // And 21-CTr/TU's own citation of 01-CT/TU is listed as what it cites.
+    expect(await page.$$eval('[data-list="outgoing"] li a', (a) => a.map((x) => (x as HTMLAnchorElement).pathname))).toEqual([BT_01]);
+    await page.click('[data-list="incoming"] li a');
+    await page.waitForURL(new RegExp(`${P554}$`));
+    const outgoing = await page.$$eval('[data-list="outgoing"] li', (li) => li.map((l) => l.getAttribute('data-status')));
+    expect(outgoing.filter((s) => s === 'resolved')).toHaveLength(6);
+    expect(outgoing.filter((s) => s === 'missing')).toHaveLength(1);
+    await page.close();
+  });
+
+  test('a seed from Tuyên Quang resolves its provincial citation there', async () => {
+    page = await browser.newPage();
+    await page.goto(server.url + P234);
+    expect((await bodyRefs(page))[0]?.href).toBe('/van-ban/tinh-uy-tuyen-quang/2021-08-24-635-cv-tu/');
+    await page.close();
+  });
+
+  test('two same-number candidates: shown as ambiguous, never guessed; a later one is never a candidate', async () => {
+    page = await browser.newPage();
+    await page.goto(`${server.url}van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2018-03-01-30-kh-duk/`);
+    expect((await bodyRefs(page))[0]).toMatchObject({ href: null, cls: 'ref ref--ambiguous' });
+    expect(await page.$$eval('[data-list="outgoing"] li[data-status="ambiguous"] ul a', (a) => a.length)).toBe(2);
+    await page.goto(`${server.url}van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2013-03-01-12-kh-duk/`);
+    expect((await bodyRefs(page))[0]?.href).toBe('/van-ban/tinh-uy-ben-tre/2011-06-01-05-ct-tu/');
+    await page.close();
+  });
+
+  test('the missing-citations page lists what the library lacks, with who cites it', async () => {
+    page = await browser.newPage();
+    await page.goto(`${server.url}tham-chieu-thieu/`);
+    const rows = await page.$$eval('.missing-table tbody tr', (tr) => tr.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]![0]).toBe('218-QĐ/TW');
+    expect(rows[0]![1]).toBe('Trung ương');
+    expect(rows[0]![2]).toContain('554-CV/ĐUK');
+    expect(await page.textContent('#ambiguous + p + ul')).toContain('30-KH/ĐUK');
+    await page.close();
+  });
+
+  test('catalog.json carries references and referencedBy', () => {
+    const { directives } = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8'));
+    const d554 = directives.find((d: { number: string }) => d.number === '554-CV/ĐUK');
+    expect(d554.references).toContainEqual(expect.objectContaining({ number: '21-CTr/TU', target: 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu' }));
+    expect(d554.references).toContainEqual(expect.objectContaining({ number: '218-QĐ/TW', target: null }));
+    const bt01 = directives.find((d: { id: string }) => d.id === 'tinh-uy-ben-tre/2020-10-17-01-ct-tu');
+    expect(new Set(bt01.referencedBy)).toEqual(new Set([
+      d554.id, 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu', 'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-02-17-75-kh-duk',
+    ]));
+    const tq01 = directives.find((d: { id: string }) => d.id === 'tinh-uy-tuyen-quang/2020-11-20-01-ct-tu');
+    expect(tq01.referencedBy).toEqual([]);
+  });
+});
+
+describe('with the build cache kept between builds', () => {
+  test('adding a directive links existing citations; removing it unlinks them', async () => {
+    const content = makeLibrary();
+    const root = path.dirname(content);
+    const cacheDir = path.join(root, 'astro-cache');
+    const outDir = path.join(root, 'dist');
+    const moved = path.join(root, 'bt-21-ctr.md');
+    fs.renameSync(path.join(content, 'directives/bt-21-ctr.md'), moved);
+
+    const refTo = async (n: string) => {
+      const server = await serveStatic(outDir);
+      const page = await browser.newPage();
+      await page.goto(server.url + P554);
+      const ref = (await bodyRefs(page)).find((r) => r.text.includes(n));
+      await page.close();
+      await server.close();
+      return ref;
+    };
+
+    await buildSite({ contentDir: content, cacheDir, outDir });
+    expect(await refTo('21-CTr/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
+
+    fs.renameSync(moved, path.join(content, 'directives/bt-21-ctr.md'));
+    await buildSite({ contentDir: content, cacheDir, outDir });
+    expect(fs.existsSync(path.join(cacheDir, 'data-store.json'))).toBe(true);
+    expect((await refTo('21-CTr/TU'))?.href).toBe(BT_21);
+
+    fs.rmSync(path.join(content, 'directives/bt-01-ct.md'));
+    await buildSite({ contentDir: content, cacheDir, outDir });
+    expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
+    expect(fs.existsSync(path.join(outDir, BT_01.slice(1)))).toBe(false);
+  });
+});
