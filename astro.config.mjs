@@ -17,7 +17,25 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  security: {
+    // Only this site's own files run or load; Pagefind needs WebAssembly. Inline scripts Astro emits are hashed.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
+    // Directives have no code to highlight, and Shiki's inline styles would need a looser CSP.
+    syntaxHighlight: false,
     // Sätteri (Rust) stays the renderer. Straight quotes and dashes are printed as in the document, not "smartened".
     processor: satteri({ features: { smartPunctuation: false } }),
   },

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { isSafeUrl, sanitizeHtml } from '../../src/lib/sanitize-html.ts';
+
+describe('sanitizeHtml', () => {
+  test('keeps the structure of a directive body', () => {
+    const html = '<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>\n<p>Thực hiện <strong>tốt</strong> &amp; đúng.</p>\n<ol start="2"><li><p>Một</p></li></ol><a href="/van-ban/x/" title="t">x</a>';
+    expect(sanitizeHtml(html)).toBe(html);
+  });
+
+  test.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<p onclick="alert(1)" style="x">ok</p>', '<p>ok</p>'],
+    ['<img src=x onerror=alert(1)>ok', 'ok'],
+    ['<iframe src="https://evil"></iframe>ok', 'ok'],
+    ['<form action="https://evil"><input name=a><button>Gửi</button></form>ok', 'ok'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<a href="JaVa&#x09;ScRiPt:alert(1)">x</a>', '<a>x</a>'],
+    ['<a href=" data:text/html;base64,PHNjcmlwdD4=">x</a>', '<a>x</a>'],
+    ['<div><span style="color:red">chữ</span></div>', 'chữ'],
+    ['<svg onload=alert(1)><script>alert(1)</script></svg>ok', 'ok'],
+    ['<SCRIPT SRC=//evil/x.js></SCRIPT>ok', 'ok'],
+    ['<!-- <script>alert(1)</script> -->ok', 'ok'],
+    ['<p>unclosed <em>tag', '<p>unclosed <em>tag</em></p>'],
+    ['<style>body{display:none}</style><p>ok</p>', '<p>ok</p>'],
+    ['<scr<script>ipt>alert(1)</script>', 'ipt&gt;alert(1)'],
+    ['<a href="#" onmouseover="alert(1)">x</a>', '<a href="#">x</a>'],
+    ['<object data="x.swf"><embed src="x.swf"></object>ok', 'ok'],
+  ])('%s', (input, expected) => {
+    expect(sanitizeHtml(input)).toBe(expected);
+  });
+
+  test('no output of a hostile input contains executable markup', () => {
+    const hostile = '<p>a</p><img/src/onerror=alert(1)><a href="vbscript:x">b</a><math><mi xlink:href="javascript:alert(1)">c</mi></math><base href="//evil"><meta http-equiv=refresh content="0;url=//evil">';
+    const out = sanitizeHtml(hostile);
+    expect(out).not.toMatch(/<(?:img|script|math|base|meta|iframe)|on\w+=|javascript:|vbscript:/i);
+    expect(out).toContain('<p>a</p>');
+  });
+});
+
+describe('isSafeUrl', () => {
+  test.each([['/van-ban/x/', true], ['#p1', true], ['https://example.org', true], ['mailto:a@b.vn', true], ['javascript:x', false], ['data:text/html,x', false], ['vbscript:x', false], [' JAVASCRIPT:x', false]])('%s → %s', (u, ok) => {
+    expect(isSafeUrl(u)).toBe(ok);
+  });
+});
