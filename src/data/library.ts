@@ -36,6 +36,10 @@ export interface Library {
   /** Key `2021-09`. */
   byMonth: Map<string, Directive[]>;
   byTopic: Map<string, Directive[]>;
+  /** Position of each directive in its issuer's newest-first list, for neighbours without a scan. */
+  issuerPosition: Map<string, number>;
+  /** Subordinate bodies of each issuer. */
+  childIssuers: Map<string, Issuer[]>;
   /** Citations both ways, resolved against the whole library on every build (never cached). */
   graph: ReferenceGraph;
 }
@@ -80,13 +84,18 @@ async function load(): Promise<Library> {
     };
   });
   directives.sort(newestFirst);
+  const byIssuer = group(directives, (d) => d.issuer.id);
+  const childIssuers = new Map<string, Issuer[]>();
+  for (const i of registry.issuers) if (i.parent) (childIssuers.get(i.parent) ?? childIssuers.set(i.parent, []).get(i.parent)!).push(i);
   return {
     directives,
     byId: new Map(directives.map((d) => [d.id, d])),
     issuers,
     provinces,
     tree: issuerTree(registry),
-    byIssuer: group(directives, (d) => d.issuer.id),
+    byIssuer,
+    issuerPosition: new Map([...byIssuer.values()].flatMap((list) => list.map((d, i) => [d.id, i] as const))),
+    childIssuers,
     byType: group(directives, (d) => d.data.type),
     byYear: group(directives, (d) => d.year),
     byMonth: group(directives, (d) => `${d.year}-${String(d.month).padStart(2, '0')}`),

@@ -17,7 +17,7 @@ export function relatedDirectives(d: Directive, lib: Library): Related[] {
 
   // Same issuer: the neighbours in the issuer's date-sorted list.
   const same = lib.byIssuer.get(d.issuer.id) ?? [];
-  const at = same.indexOf(d);
+  const at = lib.issuerPosition.get(d.id) ?? -1;
   const near = [same[at - 1], same[at + 1], same[at - 2], same[at + 2]].filter((x): x is Directive => !!x && !linked.has(x.id));
   for (const x of near.slice(0, LIMIT.issuer)) add(x, `Cùng cơ quan ban hành: ${d.issuer.name}`);
 

@@ -1,27 +1,20 @@
-/** `sitemap.xml`: every page of the site, directive pages with their date. */
+/** `sitemap.xml`: an index of the browse-page sitemap and one sitemap of directives per year. */
 import type { APIRoute } from 'astro';
-import { getLibrary, PAGE_SIZE } from '../data/library.ts';
+import { getLibrary } from '../data/library.ts';
+import { xmlResponse } from '../data/sitemap.ts';
 import { absolute } from '../data/urls.ts';
 import { escapeXml } from '../lib/xml.ts';
 
-/** Paths of a paginated list: `x/`, `x/2/`, ... */
-const pages = (prefix: string, count: number) =>
-  Array.from({ length: Math.max(1, Math.ceil(count / PAGE_SIZE)) }, (_, i) => (i === 0 ? prefix : `${prefix}${i + 1}/`));
-
 export const GET: APIRoute = async ({ site }) => {
   const lib = await getLibrary();
-  const urls: { path: string; lastmod?: string }[] = [
-    { path: '' }, { path: 'co-quan/' }, { path: 'loai/' }, { path: 'nam/' }, { path: 'tim-kiem/' },
-    ...[...lib.issuers.keys()].flatMap((id) => pages(`co-quan/${id}/`, lib.byIssuer.get(id)?.length ?? 0).map((path) => ({ path }))),
-    ...[...lib.byType].flatMap(([t, l]) => pages(`loai/${t}/`, l.length).map((path) => ({ path }))),
-    ...[...lib.byYear].flatMap(([y, l]) => pages(`nam/${y}/`, l.length).map((path) => ({ path }))),
-    ...[...lib.byMonth].flatMap(([m, l]) => pages(`thang/${m}/`, l.length).map((path) => ({ path }))),
-    ...lib.directives.map((d) => ({ path: `van-ban/${d.id}/`, lastmod: d.data.issued })),
+  const years = [...lib.byYear.keys()].sort((a, b) => b - a);
+  const entries: { loc: string; lastmod?: string }[] = [
+    { loc: absolute('sitemap-trang.xml', site) },
+    ...years.map((y) => ({ loc: absolute(`sitemap-${y}.xml`, site), lastmod: lib.byYear.get(y)![0]!.data.issued })),
   ];
-  const xml = `<?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((u) => `  <url><loc>${escapeXml(absolute(u.path, site))}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`).join('\n')}
-</urlset>
-`;
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return xmlResponse(`<?xml version="1.0" encoding="utf-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.map((e) => `  <sitemap><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</sitemap>`).join('\n')}
+</sitemapindex>
+`);
 };

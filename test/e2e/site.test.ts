@@ -196,7 +196,10 @@ describe('data files', () => {
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(feed.indexOf('554-CV/ĐUK')).toBeLessThan(feed.indexOf('234-CV/BDVTU'));
     const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
-    expect(sitemap).toContain(`<loc>http://localhost:4321/${TQ}</loc>`);
+    expect(sitemap).toContain('<sitemapindex');
+    expect(sitemap).toContain('<loc>http://localhost:4321/sitemap-2021.xml</loc>');
+    expect(fs.readFileSync(path.join(outDir, 'sitemap-2021.xml'), 'utf8')).toContain(`<loc>http://localhost:4321/${TQ}</loc>`);
+    expect(fs.readFileSync(path.join(outDir, 'sitemap-trang.xml'), 'utf8')).toContain('<loc>http://localhost:4321/co-quan/ban-dan-van-tinh-uy-tuyen-quang/</loc>');
     expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap.xml');
     const res = await fetch(server.url + 'khong-co-trang-nay/');
     expect(res.status).toBe(404);

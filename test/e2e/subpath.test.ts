@@ -66,8 +66,12 @@ test('feed, sitemap and canonical links use SITE_URL and the base', async () => 
   const feed = fs.readFileSync(path.join(outDir, 'feed.xml'), 'utf8');
   expect(feed).toContain('href="https://intranet.example/vanban/van-ban/');
   expect(feed).not.toMatch(/href="https:\/\/intranet\.example\/van-ban\//);
-  const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
-  for (const loc of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) expect(loc[1]).toMatch(/^https:\/\/intranet\.example\/vanban\//);
+  for (const file of ['sitemap.xml', 'sitemap-trang.xml', 'sitemap-2022.xml']) {
+    const sitemap = fs.readFileSync(path.join(outDir, file), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.length, file).toBeGreaterThan(0);
+    for (const loc of locs) expect(loc).toMatch(/^https:\/\/intranet\.example\/vanban\//);
+  }
   const html = fs.readFileSync(path.join(outDir, 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/index.html'), 'utf8');
   expect(html).toContain('<link rel="canonical" href="https://intranet.example/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/"');
 });
