@@ -80,3 +80,17 @@ describe('resolveIssuer', () => {
     expect(none.ok).toBe(false);
   });
 });
+
+describe('same-named bodies in different provinces', () => {
+  it('keeps Huyện ủy Châu Thành of Quảng Ngãi and of Bến Tre apart', () => {
+    const qn = resolve(['ĐẢNG BỘ TỈNH QUẢNG NGÃI', 'HUYỆN ỦY CHÂU THÀNH'], '45-KH/HU');
+    const reg: Registry = { provinces: qn.additions.provinces, issuers: qn.additions.issuers };
+    const bt = resolve(['ĐẢNG BỘ TỈNH BẾN TRE', 'HUYỆN ỦY CHÂU THÀNH'], '12-KH/HU', reg);
+    expect(qn.issuer).toMatchObject({ id: 'huyen-uy-chau-thanh', province: 'quang-ngai' });
+    expect(bt.issuer).toMatchObject({ id: 'huyen-uy-chau-thanh-ben-tre', province: 'ben-tre', locality: 'Châu Thành' });
+    // And the same body again is found, not created twice.
+    const again = resolve(['ĐẢNG BỘ TỈNH BẾN TRE', 'HUYỆN ỦY CHÂU THÀNH'], '13-KH/HU', { provinces: [...reg.provinces, ...bt.additions.provinces], issuers: [...reg.issuers, ...bt.additions.issuers] });
+    expect(again.issuer.id).toBe('huyen-uy-chau-thanh-ben-tre');
+    expect(again.additions.issuers).toEqual([]);
+  });
+});

@@ -199,15 +199,15 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     const prov = d.level === 'national' ? undefined : provinceId(d.province);
     if (d.level !== 'national' && !prov) return { ok: false, reason: `không xác định được tỉnh của "${d.name}"; thêm dòng cơ quan cấp trên (ví dụ TỈNH ỦY ...) hoặc thêm cơ quan vào content/issuers.yaml` };
     const fname = foldVietnamese(d.name);
-    const id = slugify(d.name);
-    let match = issuers.find((x) => foldVietnamese(x.name) === fname || x.id === id);
+    // District names repeat across provinces (Châu Thành is in ten): a name matches only in its own province.
+    let match = issuers.find((x) => x.province === prov && foldVietnamese(x.name) === fname);
     if (!match && (isFinal || d.kind === 'committee' || d.kind === 'people')) {
       match = issuers.find((x) => x.family === d.family && x.level === d.level && x.province === prov
         && normalizeCode(x.code) === normalizeCode(d.code) && (x.locality ?? '') === (d.locality ?? '')
         && (d.level !== 'national' || foldVietnamese(x.name) === fname));
     }
     if (!match) {
-      const created: Issuer = { id, name: d.name, code: d.code, family: d.family, level: d.level };
+      const created: Issuer = { id: freeId(slugify(d.name), prov, issuers), name: d.name, code: d.code, family: d.family, level: d.level };
       if (prov) created.province = prov;
       if (d.locality) created.locality = d.locality;
       if (parentId) created.parent = parentId;
@@ -223,4 +223,14 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     return { ok: false, reason: `mã cơ quan "${input.number.issuerCode}" trong số hiệu khác mã "${issuer.code}" của ${issuer.name} (id ${issuer.id}) trong content/issuers.yaml; kiểm tra lại đầu văn bản hoặc sổ đăng ký` };
   }
   return { ok: true, issuer, additions: added };
+}
+
+/** A new issuer's id: its slug, or with the province appended when another body already holds it. */
+function freeId(base: string, province: string | undefined, issuers: readonly Issuer[]): string {
+  const taken = new Set(issuers.map((x) => x.id));
+  if (!taken.has(base)) return base;
+  const withProvince = province && !base.endsWith(province) ? `${base}-${province}` : base;
+  let id = withProvince;
+  for (let n = 2; taken.has(id); n++) id = `${withProvince}-${n}`;
+  return id;
 }
