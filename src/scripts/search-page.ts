@@ -110,8 +110,8 @@ export async function startSearchPage(): Promise<void> {
     status.textContent = results.length ? `Tìm thấy ${results.length} văn bản.` : 'Không tìm thấy văn bản nào. Thử bỏ bớt từ hoặc bộ lọc.';
   }
 
-  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
   let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); void run(); });
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => void run(), 250); });
   for (const s of [...Object.values(selects), sortSelect]) s.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore());
