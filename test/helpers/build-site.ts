@@ -26,7 +26,13 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
-export interface BuildResult { outDir: string; stdout: string; stderr: string }
+export interface BuildResult {
+  outDir: string;
+  stdout: string;
+  stderr: string;
+  /** Delete what the build wrote: the temp folder it made, or else outDir and the default cache beside it. */
+  cleanup(): void;
+}
 
 /** A fresh empty folder under os.tmpdir(). */
 export function makeTempDir(prefix = 'vanban-'): string {
@@ -43,13 +49,18 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const outDir = path.resolve(options.outDir ?? path.join(makeTempDir('vanban-build-'), 'dist'));
+  const tempRoot = options.outDir ? null : makeTempDir('vanban-build-');
+  const outDir = path.resolve(options.outDir ?? path.join(tempRoot!, 'dist'));
+  const defaultCache = path.join(path.dirname(outDir), '.astro-cache');
+  const cleanup = () => {
+    for (const p of tempRoot ? [tempRoot] : [outDir, ...(options.cacheDir ? [] : [defaultCache])]) fs.rmSync(p, { recursive: true, force: true });
+  };
   const env = childEnv({
     SITE_BASE: options.base ?? '/',
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     CONTENT_DIR: path.resolve(options.contentDir ?? path.join(REPO_ROOT, 'content')),
     OUT_DIR: outDir,
-    ASTRO_CACHE_DIR: path.resolve(options.cacheDir ?? path.join(path.dirname(outDir), '.astro-cache')),
+    ASTRO_CACHE_DIR: path.resolve(options.cacheDir ?? defaultCache),
     ...options.env,
   });
   const timeoutMs = options.timeoutMs ?? 290_000;
@@ -64,7 +75,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     child.on('error', (err) => { clearTimeout(timer); reject(err); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve({ outDir, stdout, stderr });
+      if (code === 0) return resolve({ outDir, stdout, stderr, cleanup });
       const why = timedOut ? `timed out after ${timeoutMs} ms` : signal ? `killed by ${signal}` : `exit code ${code}`;
       reject(new Error(`site build failed (${why}); OUT_DIR=${outDir}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
     });

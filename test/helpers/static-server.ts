@@ -26,6 +26,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
 };
 
 export function contentType(file: string): string {
