@@ -9,7 +9,7 @@ import { docType, normalizeCode, typesForCode } from './doc-types.ts';
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
 import { directiveId } from './ids.ts';
 import { readRegistry } from './issuers.ts';
-import { parseNumber } from './numbers.ts';
+import { numberKey, parseNumber } from './numbers.ts';
 import { translateZodMessage, type Problem } from './problems.ts';
 import { directiveSchema, type DirectiveData, type Issuer, type Registry } from './schema.ts';
 import { normalizeText } from './text.ts';
@@ -78,7 +78,8 @@ export function loadLibrary(contentDir: string): Library {
     problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
   }
   const directives: LoadedDirective[] = [];
-  const byId = new Map<string, LoadedDirective>();
+  // Keyed by issuer, canonical number and date, so `01-CT/TU` and `1-CT/TU` of one day are one directive.
+  const seen = new Map<string, LoadedDirective>();
   for (const file of files) {
     const text = normalizeText(fs.readFileSync(file, 'utf8'));
     let parsed;
@@ -102,12 +103,13 @@ export function loadLibrary(contentDir: string): Library {
     if (!parsed.body.trim()) problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
     if (extra.length) continue;
     const d = { file, id: directiveId(result.data), data: result.data, body: parsed.body };
-    const twin = byId.get(d.id);
+    const key = `${d.data.issuer}|${numberKey(parseNumber(d.data.number)!)}|${d.data.issued}`;
+    const twin = seen.get(key);
     if (twin) {
       problems.push({ file, field: 'number', line: keyLine(text, 'number'), message: `trùng văn bản với ${twin.file} (cùng cơ quan, số ${d.data.number} và ngày ${d.data.issued}); xóa một trong hai tệp` });
       continue;
     }
-    byId.set(d.id, d);
+    seen.set(key, d);
     directives.push(d);
   }
   return { registry, directives, problems, fileCount: files.length };

@@ -144,6 +144,15 @@ describe('loadLibrary', () => {
     expect(lib.problems[0]!.message).toMatch(/^trùng văn bản với .*a\.md \(cùng cơ quan, số 234 - CV \/ BDVTU và ngày 2021-09-07\); xóa một trong hai tệp$/);
   });
 
+  it('reports the same directive written with and without a leading zero', () => {
+    const lib = loadLibrary(contentDir({
+      'a.md': directive({ number: '01-CV/BDVTU' }),
+      'b.md': directive({ number: '1-CV/BDVTU' }),
+    }));
+    expect(lib.directives).toHaveLength(1);
+    expect(lib.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/b\.md$/), field: 'number', message: expect.stringMatching(/^trùng văn bản với .*a\.md/) })]);
+  });
+
   it('does not call the same number from another issuer or date a duplicate', () => {
     const lib = loadLibrary(contentDir({
       'a.md': directive(),
