@@ -1,9 +1,10 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { siteBase } from './src/lib/paths.ts';
 
-/** `SITE_BASE=/vanban/` serves the whole site from a subfolder; always with leading and trailing slash. */
-const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+/** `SITE_BASE=/vanban/` serves the whole site from a subfolder. */
+const base = siteBase();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',

@@ -5,11 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
-import { CONTENT_DIR, ROOT } from '../lib/paths.ts';
+import { CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
 import { writeSearchIndex } from '../lib/search-index.ts';
 import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
-const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = siteBase();
 const outDir = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
 
 function fail(message: string): never {

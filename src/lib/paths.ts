@@ -5,3 +5,9 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CONTENT_DIR = path.resolve(ROOT, process.env.CONTENT_DIR ?? 'content');
 export const DIRECTIVES_DIR = path.join(CONTENT_DIR, 'directives');
 export const REGISTRY_FILE = path.join(CONTENT_DIR, 'issuers.yaml');
+
+/** `SITE_BASE` with exactly one leading and one trailing slash: `vanban` → `/vanban/`, unset → `/`. */
+export function siteBase(raw = process.env.SITE_BASE ?? '/'): string {
+  const inner = raw.replace(/^\/+|\/+$/g, '');
+  return inner ? `/${inner}/` : '/';
+}

@@ -5,6 +5,7 @@
 import { rewriteNumberQuery } from '../lib/numbers.ts';
 import { cleanExcerpt, normalizeQuery } from '../lib/search-text.ts';
 import { formatShortDate } from '../lib/dates.ts';
+import { escapeXml as escapeHtml } from '../lib/xml.ts';
 
 interface PagefindResultData {
   url: string;
@@ -23,9 +24,6 @@ interface Pagefind {
 const PAGE = 20;
 const FILTERS = ['issuer', 'type', 'year'] as const;
 
-function escapeHtml(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-}
 
 function resultItem(r: PagefindResultData, isNumberQuery: boolean): string {
   const m = r.meta;
