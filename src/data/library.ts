@@ -115,3 +115,18 @@ export function getLibrary(): Promise<Library> {
 }
 
 export const PAGE_SIZE = 20;
+
+/** Citing directives listed on a directive's own page; the rest are on its `dan-chieu/` pages. */
+export const CITERS_ON_PAGE = 10;
+
+/** Directives citing `id`, newest first, each once. */
+export function citersOf(lib: Library, id: string): Directive[] {
+  const seen = new Set<string>();
+  const out: Directive[] = [];
+  for (const c of lib.graph.incoming.get(id) ?? []) {
+    if (seen.has(c.from)) continue;
+    seen.add(c.from);
+    out.push(lib.byId.get(c.from)!);
+  }
+  return out.sort(newestFirst);
+}

@@ -126,6 +126,38 @@ describe('a library with the directives the seeds cite', () => {
   });
 });
 
+describe('a much-cited directive', () => {
+  test('its page lists the newest citers and links to a paginated list of all of them', async () => {
+    const content = makeLibrary();
+    for (let i = 1; i <= 25; i++) {
+      const day = String(i).padStart(2, '0');
+      fs.writeFileSync(path.join(content, 'directives', `many-${i}.md`), `---
+number: ${100 + i}-KH/ĐUK
+type: ke-hoach
+title: Kế hoạch thứ ${i} thực hiện Chỉ thị 01-CT/TU
+issuer: dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre
+issued: 2021-03-${day}
+---
+
+Thực hiện Chỉ thị số 01-CT/TU, ngày 17/10/2020 của Ban Thường vụ Tỉnh ủy.
+`);
+    }
+    const { outDir } = await buildSite({ contentDir: content });
+    const server = await serveStatic(outDir);
+    const page = await browser.newPage();
+    await page.goto(server.url + BT_01.slice(1));
+    // 25 plans + 21-CTr/TU + 75-KH/ĐUK + the seed 554-CV/ĐUK cite it; the page shows the newest 10.
+    expect(await page.$$eval('[data-list="incoming"] li', (li) => li.length)).toBe(10);
+    await page.click('text=Xem tất cả 28 văn bản dẫn chiếu đến văn bản này');
+    await page.waitForURL(/dan-chieu\/tinh-uy-ben-tre\/2020-10-17-01-ct-tu\/$/);
+    expect(await page.$$eval('.doc-list__item', (li) => li.length)).toBe(20);
+    await page.click('a[rel="next"]');
+    expect(await page.$$eval('.doc-list__item', (li) => li.length)).toBe(8);
+    await page.close();
+    await server.close();
+  });
+});
+
 describe('with the build cache kept between builds', () => {
   test('adding a directive links existing citations; removing it unlinks them', async () => {
     const content = makeLibrary();
