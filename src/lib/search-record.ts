@@ -5,7 +5,7 @@
  */
 import { numberSearchTokens, parseNumber } from './numbers.ts';
 import type { DirectiveData } from './schema.ts';
-import { withDFolded } from './search-text.ts';
+import { openingWords, uniqueWords, withDFolded } from './search-text.ts';
 import { escapeXml as esc } from './xml.ts';
 
 export interface SearchRecordInput {
@@ -33,14 +33,15 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   const meta = (k: string, v: string) => `<span data-pagefind-meta="${k}">${esc(v)}</span>`;
   const filter = (k: string, v: string) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`;
   const signer = r.data.signer ? `${r.data.signer.name} ${r.data.signer.title ?? ''}` : '';
+  const text = markdownToText(r.body);
   return `<!doctype html><html lang="vi"><head><title>${esc(r.data.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-ignore>${meta('title', r.data.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
-    `${meta('issued', r.data.issued)}${meta('type', r.typeName)}` +
+    `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${r.provinceName ? filter('province', r.provinceName) : ''}` +
     `<span data-pagefind-sort="issued">${r.data.issued}</span></div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.data.title}`))}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +
-    `<div>${esc(withDFolded(markdownToText(r.body)))}</div>` +
+    `<div>${esc(withDFolded(uniqueWords(text)))}</div>` +
     `</main></body></html>`;
 }

@@ -3,7 +3,7 @@
  * Query rules (number tokens, NFC) come from the same modules the indexer uses.
  */
 import { rewriteNumberQuery } from '../lib/numbers.ts';
-import { cleanExcerpt, normalizeQuery } from '../lib/search-text.ts';
+import { highlightTerms, normalizeQuery } from '../lib/search-text.ts';
 import { formatShortDate } from '../lib/dates.ts';
 import { escapeXml as escapeHtml } from '../lib/xml.ts';
 
@@ -17,7 +17,6 @@ interface PagefindSearch { results: PagefindResult[]; unfilteredResultCount: num
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
 }
 
@@ -25,10 +24,10 @@ const PAGE = 20;
 const FILTERS = ['issuer', 'type', 'year'] as const;
 
 
-function resultItem(r: PagefindResultData, isNumberQuery: boolean): string {
+function resultItem(r: PagefindResultData, query: string, isNumberQuery: boolean): string {
   const m = r.meta;
-  // For a number query the excerpt would show index tokens; the subject says more.
-  const excerpt = isNumberQuery ? '' : `<p class="excerpt">${cleanExcerpt(r.excerpt)}</p>`;
+  // The opening of the text as printed, with the query's words marked; a number query needs only the subject.
+  const excerpt = isNumberQuery || !m['summary'] ? '' : `<p class="excerpt">${highlightTerms(m['summary'], query, escapeHtml)}</p>`;
   return `<li><a class="doc-list__title" href="${escapeHtml(r.url)}">${escapeHtml(m['title'] ?? r.url)}</a>` +
     `<p class="doc-list__meta"><span class="doc-list__number">${escapeHtml(m['type'] ?? '')} số ${escapeHtml(m['number'] ?? '')}</span><span>·</span>` +
     `<time datetime="${escapeHtml(m['issued'] ?? '')}">${escapeHtml(formatShortDate(m['issued'] ?? ''))}</time><span>·</span>` +
@@ -58,17 +57,13 @@ export async function startSearchPage(): Promise<void> {
     return;
   }
 
-  const available = await pagefind.filters();
-  const collator = new Intl.Collator('vi', { numeric: true });
-  for (const f of FILTERS) {
-    const values = Object.entries(available[f] ?? {}).sort(([a], [b]) => (f === 'year' ? collator.compare(b, a) : collator.compare(a, b)));
-    for (const [value, count] of values) selects[f].add(new Option(`${value} (${count})`, value));
-    selects[f].value = params.get(f) ?? '';
-  }
+  // Filter options are written into the page at build time: no filter file loads until one is used.
+  for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
 
   let results: PagefindResult[] = [];
   let shown = 0;
   let isNumberQuery = false;
+  let shownQuery = '';
   let generation = 0;
 
   async function showMore(): Promise<void> {
@@ -76,7 +71,7 @@ export async function startSearchPage(): Promise<void> {
     const slice = results.slice(shown, shown + PAGE);
     const data = await Promise.all(slice.map((r) => r.data()));
     if (mine !== generation) return;
-    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, isNumberQuery)).join(''));
+    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, shownQuery, isNumberQuery)).join(''));
     shown += slice.length;
     more.hidden = shown >= results.length;
   }
@@ -97,6 +92,7 @@ export async function startSearchPage(): Promise<void> {
     }
     const query = rewriteNumberQuery(raw);
     isNumberQuery = query !== raw;
+    shownQuery = raw;
     const sort = sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
     const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
     if (mine !== generation || !search) return;

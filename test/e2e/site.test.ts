@@ -135,12 +135,15 @@ describe('search', () => {
     }
   });
 
-  test('excerpts show the text as printed, without the folded twins', async () => {
+  test('results show the opening of the text as printed, with the query words marked', async () => {
     const p = await open(`tim-kiem/?q=${encodeURIComponent('dang uy khoi')}`);
     await p.waitForSelector('#search-results .excerpt');
     const excerpt = await p.textContent('#search-results li .excerpt');
-    expect(excerpt).toContain('Đảng ủy Khối');
+    expect(excerpt).toMatch(/^Thực hiện Chương trình số 21-CTr\/TU, ngày 18\/02\/2022 của Ban Thường vụ Tỉnh ủy/);
     expect(excerpt).not.toMatch(/Đảng dảng|dảng ủy/);
+    const marked = await p.$$eval('#search-results li:first-child .excerpt mark', (m) => m.map((x) => x.textContent));
+    expect(marked).toContain('Đảng');
+    expect(marked).toContain('Khối');
     await p.close();
   });
 
@@ -153,9 +156,13 @@ describe('search', () => {
   });
 
   test('the filter menus list issuers, types and years, and choosing one narrows the results', async () => {
+    const before = server.requests.length;
     const p = await open(`tim-kiem/?q=${encodeURIComponent('dan van')}`);
     await p.waitForSelector('#search-results li');
     expect(await p.$$eval('#f-year option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['', '2022', '2021']);
+    expect(await p.$$eval('#f-issuer optgroup', (g) => g.map((x) => (x as HTMLOptGroupElement).label))).toEqual(['Bến Tre', 'Tuyên Quang']);
+    // No filter file is fetched until a filter is used.
+    expect(server.requests.slice(before).filter((r) => r.includes('/filter/'))).toEqual([]);
     await p.selectOption('#f-year', '2022');
     await p.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
     expect(p.url()).toContain('year=2022');
