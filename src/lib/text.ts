@@ -34,18 +34,6 @@ export function slugify(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/**
- * Unify the two tone placements so that equal words compare equal while keeping marks (`uỷ` → `ủy`, `hoà` → `hòa`).
- * Only an open syllable ending in oa/oe/uy has two spellings: `hoàn`, `hoặc`, `tuệ`, `khuỷu` and the `qu` of
- * `quả`, `quý` are left alone.
- */
-export function normalizeTonePlacement(s: string): string {
-  // Old style puts the tone on the second vowel of oa/oe/uy; new style on the first.
-  return s.normalize('NFD')
-    .replace(/(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu, '$1$3$2')
-    .normalize('NFC');
-}
-
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 /** Vietnamese collation: `Đ` sorts right after `D`, not after `Y`. */
 export const compareVietnamese = (a: string, b: string): number => collator.compare(a, b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldD, foldVietnamese, normalizeText, normalizeTonePlacement, slugify } from '../../src/lib/text.ts';
+import { compareVietnamese, foldD, foldVietnamese, normalizeText, slugify } from '../../src/lib/text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -65,32 +65,6 @@ describe('slugify', () => {
     expect(slugify('  phòng, chống dịch Covid-19!  ')).toBe('phong-chong-dich-covid-19');
     expect(slugify('— “Dân biết - Dân hiểu” —')).toBe('dan-biet-dan-hieu');
     expect(slugify('!!!')).toBe('');
-  });
-});
-
-describe('normalizeTonePlacement', () => {
-  const pairs: [old: string, modern: string][] = [
-    ['hoà', 'hòa'], ['thuỷ', 'thủy'], ['khoẻ', 'khỏe'], ['uỷ', 'ủy'], ['hoạ', 'họa'], ['tuỳ', 'tùy'],
-    ['HOÀ', 'HÒA'], ['THUỶ', 'THỦY'], ['KHOẺ', 'KHỎE'], ['UỶ', 'ỦY'], ['Uỷ', 'Ủy'],
-  ];
-
-  it.each(pairs)('%s and %s normalise to the same string', (a, b) => {
-    expect(normalizeTonePlacement(a)).toBe(normalizeTonePlacement(b));
-    expect(normalizeTonePlacement(a)).toBe(b);
-    expect(normalizeTonePlacement(b)).toBe(b);
-  });
-
-  it('works on whole phrases and NFD input, returning NFC', () => {
-    expect(normalizeTonePlacement('Uỷ ban nhân dân tỉnh Tuyên Quang; Tỉnh uỷ')).toBe('Ủy ban nhân dân tỉnh Tuyên Quang; Tỉnh ủy');
-    const out = normalizeTonePlacement(nfd('hoà thuỷ'));
-    expect(out).toBe('hòa thủy');
-    expect(out).toBe(out.normalize('NFC'));
-  });
-
-  it('leaves syllables with a single spelling alone', () => {
-    // Closed syllables (hoàn, toàn, khoản), the qu- onset (quả, quý), vowels with their own mark (hoặc, tuệ) and uyu.
-    const text = 'Quyết định về việc hoàn thành toàn bộ khoản chi, quả thật quý hoặc trí tuệ, khuỷu tay, Hoàng, QUÝ';
-    expect(normalizeTonePlacement(text)).toBe(text);
   });
 });
 
