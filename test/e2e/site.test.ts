@@ -71,6 +71,36 @@ describe('directive page', () => {
     await p.close();
   });
 
+  test('carries schema.org Legislation data and Open Graph tags', async () => {
+    const p = await open(BT);
+    const ld = JSON.parse((await p.textContent('script[type="application/ld+json"]'))!);
+    expect(ld).toMatchObject({
+      '@type': 'Legislation',
+      legislationIdentifier: '554-CV/ĐUK',
+      legislationType: 'Công văn',
+      legislationDate: '2022-03-07',
+      name: 'Thực hiện công tác dân vận năm 2022',
+      legislationPassedBy: { name: 'Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre' },
+      url: `http://localhost:4321/${BT}`,
+    });
+    expect(ld.citation.map((c: { legislationIdentifier: string }) => c.legislationIdentifier)).toContain('21-CTr/TU');
+    expect(await p.getAttribute('meta[property="og:title"]', 'content')).toBe('Công văn 554-CV/ĐUK: Thực hiện công tác dân vận năm 2022');
+    expect(await p.getAttribute('meta[property="og:url"]', 'content')).toBe(`http://localhost:4321/${BT}`);
+    expect(await p.getAttribute('link[rel="canonical"]', 'href')).toBe(`http://localhost:4321/${BT}`);
+    await p.close();
+  });
+
+  test('the formal layout reads in document order: issuer, number, subject, addressees, body, signer', async () => {
+    const p = await open(TQ);
+    // The order a screen reader follows is the DOM order of the text.
+    const text = (await p.textContent('.formal'))!.replace(/\s+/g, ' ');
+    const at = (s: string) => text.indexOf(s);
+    const order = ['BAN DÂN VẬN', 'Số 234-CV/BDVTU', 'Về công tác triển khai', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Kính gửi', 'Thực hiện Văn bản số 635-CV/TU', 'Nơi nhận', 'Vương Thúy Hằng'];
+    expect(order.map(at).every((i) => i >= 0)).toBe(true);
+    expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
+    await p.close();
+  });
+
   test('prints as the paper document only', async () => {
     const p = await open(BT);
     await p.emulateMedia({ media: 'print' });
