@@ -34,6 +34,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  experimental: {
+    // Directive pages whose cache key (src/data/page-keys.ts) is unchanged are reused on rebuilds.
+    incrementalBuild: true,
+  },
   markdown: {
     // Directives have no code to highlight, and Shiki's inline styles would need a looser CSP.
     syntaxHighlight: false,

@@ -185,6 +185,17 @@ describe('with the build cache kept between builds', () => {
     expect(fs.existsSync(path.join(cacheDir, 'data-store.json'))).toBe(true);
     expect((await refTo('21-CTr/TU'))?.href).toBe(BT_21);
 
+    // The citing page's own file is unchanged, yet it shows the cited directive's title: a rebuild must update it.
+    const file21 = path.join(content, 'directives/bt-21-ctr.md');
+    fs.writeFileSync(file21, fs.readFileSync(file21, 'utf8').replace('title: Về công tác dân vận của Tỉnh ủy năm 2022', 'title: Về công tác dân vận năm 2022 (sửa tên)'));
+    const { stdout } = await buildSite({ contentDir: content, cacheDir, outDir });
+    const citing = fs.readFileSync(path.join(outDir, P554, 'index.html'), 'utf8');
+    expect(citing).toContain('Về công tác dân vận năm 2022 (sửa tên)');
+    expect(citing).not.toContain('Về công tác dân vận của Tỉnh ủy năm 2022');
+    // ...it was rendered again, while a page nothing changed for was reused from the cache.
+    expect(stdout).not.toMatch(/554-cv-duk\/index\.html \(restored\)/);
+    expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(restored\)/);
+
     fs.rmSync(path.join(content, 'directives/bt-01-ct.md'));
     await buildSite({ contentDir: content, cacheDir, outDir });
     expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
