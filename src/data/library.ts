@@ -8,6 +8,7 @@ import { docType } from '../lib/doc-types.ts';
 import { issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
 import type { Issuer, Province } from '../lib/schema.ts';
 import { buildReferenceGraph, type ReferenceGraph } from '../lib/crossref.ts';
+import type { RelationKind } from '../lib/references.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { paths } from './urls.ts';
@@ -119,14 +120,28 @@ export const PAGE_SIZE = 20;
 /** Citing directives listed on a directive's own page; the rest are on its `dan-chieu/` pages. */
 export const CITERS_ON_PAGE = 10;
 
-/** Directives citing `id`, newest first, each once. */
-export function citersOf(lib: Library, id: string): Directive[] {
-  const seen = new Set<string>();
-  const out: Directive[] = [];
-  for (const c of lib.graph.incoming.get(id) ?? []) {
-    if (seen.has(c.from)) continue;
-    seen.add(c.from);
-    out.push(lib.byId.get(c.from)!);
+export interface CitationOf { directive: Directive; kind: RelationKind }
+
+const citationMemo = new WeakMap<Library, Map<string, CitationOf[]>>();
+
+/**
+ * Directives citing `id`, each once, newest first. The one order used by the directive page, its
+ * incremental-build cache key and its `dan-chieu/` pages, so they always agree.
+ */
+export function citationsOf(lib: Library, id: string): CitationOf[] {
+  let memo = citationMemo.get(lib);
+  if (!memo) citationMemo.set(lib, (memo = new Map()));
+  let list = memo.get(id);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const c of lib.graph.incoming.get(id) ?? []) {
+      if (seen.has(c.from)) continue;
+      seen.add(c.from);
+      list.push({ directive: lib.byId.get(c.from)!, kind: c.kind });
+    }
+    list.sort((a, b) => newestFirst(a.directive, b.directive));
+    memo.set(id, list);
   }
-  return out.sort(newestFirst);
+  return list;
 }

@@ -5,14 +5,14 @@
  * and their count, and its related list. A missing field here would mean stale links after a rebuild.
  */
 import crypto from 'node:crypto';
-import { CITERS_ON_PAGE, type Directive, type Library } from './library.ts';
+import { CITERS_ON_PAGE, citationsOf, type Directive, type Library } from './library.ts';
 import { relatedDirectives } from './related.ts';
 import { issuerHeader } from '../lib/issuers.ts';
 
 const summary = (d: Directive | undefined) => d && [d.id, d.data.number, d.data.title, d.data.issued, d.typeName, d.issuer.name];
 
 export function directivePageKey(d: Directive, lib: Library): string {
-  const incoming = lib.graph.incoming.get(d.id) ?? [];
+  const citations = citationsOf(lib, d.id);
   const key = {
     v: 1,
     digest: d.entry.digest ?? null,
@@ -21,11 +21,8 @@ export function directivePageKey(d: Directive, lib: Library): string {
     header: issuerHeader(d.issuer, lib.issuers),
     province: d.province?.name ?? null,
     cites: (lib.graph.outgoing.get(d.id) ?? []).map((r) => [r.number, r.text, r.status, r.kind, r.issued, r.body, summary(r.target ? lib.byId.get(r.target) : undefined), r.candidates.map((c) => summary(lib.byId.get(c)))]),
-    citedBy: [...incoming]
-      .sort((a, b) => lib.byId.get(b.from)!.data.issued.localeCompare(lib.byId.get(a.from)!.data.issued))
-      .slice(0, CITERS_ON_PAGE)
-      .map((c) => [c.kind, summary(lib.byId.get(c.from))]),
-    citerCount: new Set(incoming.map((c) => c.from)).size,
+    citedBy: citations.slice(0, CITERS_ON_PAGE).map((c) => [c.kind, summary(c.directive)]),
+    citerCount: citations.length,
     related: relatedDirectives(d, lib).map((r) => [r.reason, summary(r.directive)]),
   };
   return crypto.createHash('sha256').update(JSON.stringify(key)).digest('base64url');

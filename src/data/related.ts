@@ -8,7 +8,16 @@ export interface Related { directive: Directive; reason: string }
 
 const LIMIT = { issuer: 3, citation: 4, topic: 3 };
 
+// The page and its incremental-build cache key both need the list: computed once per directive.
+const memo = new WeakMap<Directive, Related[]>();
+
 export function relatedDirectives(d: Directive, lib: Library): Related[] {
+  let found = memo.get(d);
+  if (!found) memo.set(d, (found = computeRelated(d, lib)));
+  return found;
+}
+
+function computeRelated(d: Directive, lib: Library): Related[] {
   const out = new Map<string, Related>();
   const add = (x: Directive | undefined, reason: string) => {
     if (x && x.id !== d.id && !out.has(x.id)) out.set(x.id, { directive: x, reason });
