@@ -27,6 +27,13 @@ export const VIETNAMESE_DATE = String.raw`(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{
 /** Regex source for `24/8/2021`, `01-10-1997`, `5.3.2020`. */
 export const NUMERIC_DATE = String.raw`(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})`;
 
+/**
+ * The same two forms as regex sources without capturing groups, to compose into larger patterns
+ * (citations, header lines); read what they matched with {@link parseVietnameseDate}.
+ */
+export const NUMERIC_DATE_TEXT = String.raw`\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}`;
+export const WORDED_DATE_TEXT = String.raw`\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}`;
+
 const vnDate = new RegExp(VIETNAMESE_DATE, 'iu');
 const numDate = new RegExp(NUMERIC_DATE, 'u');
 

@@ -6,7 +6,7 @@
  * Used by the site (links), the validator (warnings) and the catalog; one module, one grammar.
  */
 import { DOC_TYPES, typeByName } from './doc-types.ts';
-import { parseVietnameseDate, toIso } from './dates.ts';
+import { NUMERIC_DATE_TEXT, parseVietnameseDate, toIso, WORDED_DATE_TEXT } from './dates.ts';
 import { NUMBER_IN_TEXT, parseNumber, type ParsedNumber } from './numbers.ts';
 import { RELATION_KINDS } from './schema.ts';
 
@@ -35,7 +35,7 @@ const TYPE_WORDS = [...DOC_TYPES.map((t) => t.name), 'Văn bản', 'Luật', 'Ph
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/ /g, '\\s+'));
 
-const DATE = String.raw`\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}`;
+const DATE = `${NUMERIC_DATE_TEXT}|${WORDED_DATE_TEXT}`;
 /** A body name runs until a word that starts the rest of the sentence, or punctuation. */
 const BODY = String.raw`[\p{Lu}][^,;.()\n]*?(?=\s+(?:về|nhằm|và|theo|để|trong|đã|đến|tại|năm|giai\s+đoạn|quy\s+định|ban\s+hành|hướng\s+dẫn)(?![\p{L}\p{M}])|\s*[,;.()\n]|\s*$)`;
 

@@ -4,7 +4,7 @@
  * pattern, not by its position; the header ends at the first line that is none of them (the body).
  */
 import { typeByName, DOC_TYPES, type DocType } from '../doc-types.ts';
-import { parseVietnameseDate, toIso, VIETNAMESE_DATE } from '../dates.ts';
+import { NUMERIC_DATE_TEXT, parseVietnameseDate, toIso, VIETNAMESE_DATE } from '../dates.ts';
 import { parseNumber, type ParsedNumber } from '../numbers.ts';
 import { foldVietnamese } from '../text.ts';
 import { isAllCaps } from './casing.ts';
@@ -39,7 +39,8 @@ const NUMBER_LINE = /^Số\s*:?\s*(?=\d)/iu;
 const NUMBER_TOKEN = /^\d{1,5}[a-zA-Z]?(?:\s{0,2}[-/]\s{0,2}[\p{L}\p{M}\d]+){1,4}/u;
 // The place is optional and is never the word `ngày` itself.
 const DATE_LINE = new RegExp(String.raw`^(?:(?!ngày\s)([^\d,]{1,60}?)\s*,?\s+)?${VIETNAMESE_DATE}\s*\.?$`, 'iu');
-const NUMERIC_DATE_LINE = /^(?:(?!ngày\s)([^\d,]{1,60}?)\s*,?\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\.?$/iu;
+// Lines arrive with runs of spaces collapsed (input.ts), so the shared single-space pattern suffices.
+const NUMERIC_DATE_LINE = new RegExp(String.raw`^(?:(?!ngày\s)([^\d,]{1,60}?)\s*,?\s+)?ngày\s+${NUMERIC_DATE_TEXT}\s*\.?$`, 'iu');
 const VV = /^V\s*\/\s*v\b\s*:?\s*/iu;
 const VE = /^về\s/iu;
 
