@@ -1,6 +1,8 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
+import { validationGate } from './src/integrations/validation-gate.ts';
 import { siteBase } from './src/lib/paths.ts';
 
 /** `SITE_BASE=/vanban/` serves the whole site from a subfolder. */
@@ -34,6 +36,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // The gate first: nothing is written before `npm run build` has validated the content.
+  integrations: [validationGate(), pruneStaleOutput()],
+  // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
+  vite: { build: { emptyOutDir: false } },
   experimental: {
     // Directive pages whose cache key (src/data/page-keys.ts) is unchanged are reused on rebuilds.
     incrementalBuild: true,

@@ -46,23 +46,30 @@ const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtMem = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(2)} GiB` : `${Math.round(b / MiB)} MiB`);
 const fmtKB = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-/** Build phases from the lines build.ts and Astro print, so time and memory can be split by phase. */
+/**
+ * Build phases from the lines build.ts and Astro print, so time and memory can be split by phase. Since the build
+ * overlaps its steps (validation beside Astro's start, Pagefind's records beside Astro's rendering), each row is
+ * the window that ends at its line, in the order the lines came.
+ */
 const BUILD_MARKS: [string, RegExp][] = [
-  ['validate', /^Nội dung hợp lệ/],
-  ['astro: start + content sync', /\[content\] Synced content/],
-  ['astro: vite bundles', /generating static routes/],
-  ['astro: render pages', /page\(s\) built in/],
-  ['pagefind index', /^Chỉ mục tìm kiếm/],
+  ['content valid (Astro starting alongside)', /^Nội dung hợp lệ/],
+  ['astro: content synced', /\[content\] Synced content/],
+  ['pagefind: all records in (alongside Astro)', /^Chỉ mục tìm kiếm: đã nhận/],
+  ['astro: vite bundles built', /generating static routes/],
+  ['astro: pages rendered', /page\(s\) built in/],
+  ['pagefind: index written', /^Chỉ mục tìm kiếm: \d+ văn bản, ghi/],
 ];
 
 function phases(r: RunResult): Record<string, { ms: number; peakRss: number }> {
+  const found = BUILD_MARKS.flatMap(([name, re]) => {
+    const line = r.lines.find((l) => re.test(l.text));
+    return line ? [{ name, t: line.t }] : [];
+  }).sort((a, b) => a.t - b.t);
   const out: Record<string, { ms: number; peakRss: number }> = {};
   let from = 0;
-  for (const [name, re] of BUILD_MARKS) {
-    const line = r.lines.find((l) => re.test(l.text));
-    if (!line) continue;
-    out[name] = window(r, from, line.t);
-    from = line.t;
+  for (const { name, t } of found) {
+    out[name] = window(r, from, t);
+    from = t;
   }
   return out;
 }
@@ -345,7 +352,7 @@ function markdown(r: SizeResult): string {
     '|---|---|---|---|',
     ...rows,
     '',
-    '| build | phase | time | peak RSS |',
+    '| build | window ending when… | time | peak RSS |',
     '|---|---|---|---|',
     ...phaseRows,
     ...(r.errors.length ? ['', 'Problems:', ...r.errors.map((e) => `- ${e}`)] : []),

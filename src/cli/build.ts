@@ -1,38 +1,108 @@
 /**
- * `npm run build`: refuse invalid content, build the site with Astro, then write the search index.
+ * `npm run build`: refuse invalid content, build the site with Astro, write the search index.
  * Environment: SITE_BASE (default /), SITE_URL, CONTENT_DIR (default content), OUT_DIR (default dist).
+ *
+ * On two cores the steps overlap: Astro starts and syncs the content while this process validates it, and
+ * Pagefind takes in the records while Astro renders. Astro writes nothing before the verdict
+ * (src/integrations/validation-gate.ts), and its output is held back until then, so refused content reads
+ * as the validator's messages alone and leaves the output folder as it was.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
-import { writeSearchIndex } from '../lib/search-index.ts';
+import { indexLibrary, type SearchIndexer } from '../lib/search-index.ts';
 import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
 const base = siteBase();
 const outDir = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
+const started = Date.now();
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const started = Date.now();
-const lib = loadLibrary(CONTENT_DIR);
-lib.problems.push(...referenceWarnings(lib));
-const errors = lib.problems.filter((p) => p.severity !== 'warning');
-for (const p of lib.problems) console.error(formatProblem(p));
-if (errors.length || !lib.registry) fail(`\nKhông build: ${errors.length} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
-console.log(`Nội dung hợp lệ: ${lib.directives.length} văn bản.`);
+/** `astro build` with the validation gate, its output held back until `release()`. */
+function startAstro() {
+  const env: NodeJS.ProcessEnv = { ...process.env, [GATE_ENV]: '1' };
+  if (process.stdout.isTTY && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let held: [NodeJS.WriteStream, Buffer][] | null = [];
+  const { stdout, stderr } = child as typeof child & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
+  for (const [from, to] of [[stdout, process.stdout], [stderr, process.stderr]] as const) {
+    from.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)));
+  }
+  // 'exit' and the ends of its output, not 'close': that one never comes once the IPC channel is closed.
+  const ended = (s: NodeJS.ReadableStream) => new Promise<void>((resolve) => s.on('end', resolve));
+  const exited = Promise.all([
+    new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
+    ended(stdout),
+    ended(stderr),
+  ]).then(([code]) => code);
+  return {
+    exited,
+    /** Send the verdict; Astro goes on writing the site only when it is `valid`. */
+    decide(verdict: GateVerdict) {
+      if (child.connected) {
+        child.send(verdict);
+        child.disconnect();
+      }
+    },
+    release() {
+      for (const [to, chunk] of held ?? []) to.write(chunk);
+      held = null;
+    },
+  };
+}
 
-const astro = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
-if (astro.status !== 0) fail('Astro build thất bại (xem thông báo ở trên).');
+const astro = startAstro();
 
+/**
+ * Validate, and on success hand the records to Pagefind. In a function so the library is garbage once its records
+ * are in Pagefind's hands, not held (hundreds of MB at 10,000) while Astro renders.
+ */
+async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError?: Error }> {
+  const lib = loadLibrary(CONTENT_DIR);
+  lib.problems.push(...referenceWarnings(lib));
+  const errors = lib.problems.filter((p) => p.severity !== 'warning');
+  for (const p of lib.problems) console.error(formatProblem(p));
+  if (errors.length || !lib.registry) {
+    astro.decide('refused');
+    await astro.exited;
+    fail(`\nKhông build: ${errors.length} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
+  }
+  astro.decide('valid');
+  console.log(`Nội dung hợp lệ: ${lib.directives.length} văn bản (${seconds(started)}).`);
+  astro.release();
+  const indexStarted = Date.now();
+  try {
+    const indexer = await indexLibrary({ directives: lib.directives, registry: lib.registry });
+    console.log(`Chỉ mục tìm kiếm: đã nhận ${indexer.pages} văn bản (${seconds(indexStarted)}).`);
+    return { indexer };
+  } catch (e) {
+    return { indexError: e as Error };
+  }
+}
+
+const { indexer, indexError } = await validateAndIndex();
+const astroCode = await astro.exited;
+if (astroCode !== 0) {
+  await indexer?.close();
+  fail('Astro build thất bại (xem thông báo ở trên).');
+}
 try {
-  const t = Date.now();
-  const res = await writeSearchIndex({ directives: lib.directives, registry: lib.registry, outDir });
-  console.log(`Chỉ mục tìm kiếm: ${res.pages} văn bản trong ${((Date.now() - t) / 1000).toFixed(1)} s → ${path.relative(ROOT, res.outputPath)}`);
+  if (indexError) throw indexError;
+  const writeStarted = Date.now();
+  const written = await indexer!.write(outDir);
+  console.log(`Chỉ mục tìm kiếm: ${indexer!.pages} văn bản, ghi trong ${seconds(writeStarted)} → ${path.relative(ROOT, written)}`);
 } catch (e) {
   fail(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);
+} finally {
+  await indexer?.close();
 }
-console.log(`Xong sau ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(ROOT, outDir) || outDir}/ (base ${base}).`);
+console.log(`Xong sau ${seconds(started)}: ${path.relative(ROOT, outDir) || outDir}/ (base ${base}).`);

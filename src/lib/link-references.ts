@@ -8,6 +8,8 @@ export interface LinkTarget { href: string; label: string }
 
 export function linkReferences(html: string, citing: { id: string; number: string }, graph: ReferenceGraph, target: (id: string) => LinkTarget | undefined): string {
   return mapHtmlText(html, (text) => {
+    // Every citation has a number; most paragraphs have no digit at all, and the grammar is costly to run.
+    if (!/\d/.test(text)) return text;
     const found = findReferences(text, citing.number);
     if (!found.length) return text;
     let out = '';

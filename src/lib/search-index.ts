@@ -1,4 +1,10 @@
-/** Write the Pagefind index for a library into `<outDir>/pagefind`, from the content itself. */
+/**
+ * The Pagefind index of a library, built from the content itself (src/lib/search-record.ts), not from the
+ * rendered site, so it can be built while Astro renders. Two steps, because they differ in cost:
+ * adding the records (CPU, modest memory) can run beside Astro; writing the index (Pagefind's peak memory)
+ * is left for after it, so the two peaks do not add up.
+ */
+import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { docType } from './doc-types.ts';
@@ -7,15 +13,26 @@ import type { Registry } from './schema.ts';
 import { searchRecordHtml } from './search-record.ts';
 import type { LoadedDirective } from './validate.ts';
 
-export interface IndexResult { pages: number; outputPath: string }
+/** Records in flight to Pagefind's service at once: enough to keep it busy (measured 25 → 17 s at 10,000). */
+const IN_FLIGHT = 16;
 
-export async function writeSearchIndex(opts: { directives: LoadedDirective[]; registry: Registry; outDir: string }): Promise<IndexResult> {
+export interface SearchIndexer {
+  /** Records added. */
+  readonly pages: number;
+  /** Write the index to `<outDir>/pagefind`, replacing the previous one only once the new one is complete. */
+  write(outDir: string): Promise<string>;
+  /** Stop Pagefind's service (also after a failure). */
+  close(): Promise<void>;
+}
+
+export async function indexLibrary(opts: { directives: readonly LoadedDirective[]; registry: Registry }): Promise<SearchIndexer> {
   const issuers = new Map(opts.registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(opts.registry.provinces.map((p) => [p.id, p]));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind không khởi tạo được: ${errors.join('; ')}`);
+  const close = async () => { await pagefind.close(); };
   try {
-    for (const d of opts.directives) {
+    const add = async (d: LoadedDirective) => {
       const issuer = issuers.get(d.data.issuer)!;
       const res = await index.addHTMLFile({
         // Without the base: Pagefind prefixes result URLs with the folder it is served from.
@@ -29,12 +46,26 @@ export async function writeSearchIndex(opts: { directives: LoadedDirective[]; re
         }),
       });
       if (res.errors.length) throw new Error(`${d.file}: ${res.errors.join('; ')}`);
+    };
+    for (let i = 0; i < opts.directives.length; i += IN_FLIGHT) {
+      await Promise.all(opts.directives.slice(i, i + IN_FLIGHT).map(add));
     }
-    const outputPath = path.join(opts.outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
-    return { pages: opts.directives.length, outputPath };
-  } finally {
-    await pagefind.close();
+  } catch (e) {
+    await close();
+    throw e;
   }
+  return {
+    pages: opts.directives.length,
+    close,
+    async write(outDir) {
+      const finalPath = path.join(outDir, 'pagefind');
+      const nextPath = `${finalPath}.next`;
+      fs.rmSync(nextPath, { recursive: true, force: true });
+      const written = await index.writeFiles({ outputPath: nextPath });
+      if (written.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
+      fs.rmSync(finalPath, { recursive: true, force: true });
+      fs.renameSync(nextPath, finalPath);
+      return finalPath;
+    },
+  };
 }
