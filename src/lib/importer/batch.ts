@@ -14,7 +14,8 @@ import { directiveSchema, type DirectiveInput, type Issuer, type Province, type 
 import { normalizeText } from '../text.ts';
 import { checkDirective } from '../validate.ts';
 import { unaccountedLines } from './coverage.ts';
-import { buildDirective, issuerTexts, parseDirective } from './parse.ts';
+import { buildDirective, issuerTexts, type ParseResult } from './parse.ts';
+import { parseSource } from './parse-pool.ts';
 import { registryText, writeFileAtomic } from './registry-file.ts';
 
 export interface ImportOptions {
@@ -129,26 +130,27 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   };
   const done = (o: FileOutcome) => { report.files.push(o); report.counts[o.status]++; };
 
-  for (const [i, file] of files.entries()) {
-    if (i % 25 === 0) await breathe();
-    if (opts.shouldStop?.()) { report.stopped = true; break; }
-    try {
-      done(importOne(file));
-    } catch (e) {
-      if (e instanceof ImportAbort) throw e;
-      // An unexpected error in one file must not stop the batch or print a stack trace.
-      done({ file, status: 'failed', reason: `lỗi không mong đợi khi xử lý tệp: ${(e as Error).message}` });
+  // Parsing needs no registry: worker threads do it ahead while this loop resolves issuers and writes in order.
+  const parsedFiles = parseSource(files);
+  try {
+    for (const [i, file] of files.entries()) {
+      if (i % 25 === 0) await breathe();
+      if (opts.shouldStop?.()) { report.stopped = true; break; }
+      try {
+        done(importOne(file, await parsedFiles.get(i)));
+      } catch (e) {
+        if (e instanceof ImportAbort) throw e;
+        // An unexpected error in one file must not stop the batch or print a stack trace.
+        done({ file, status: 'failed', reason: `lỗi không mong đợi khi xử lý tệp: ${(e as Error).message}` });
+      }
+      opts.onProgress?.(i + 1, files.length);
     }
-    opts.onProgress?.(i + 1, files.length);
+  } finally {
+    await parsedFiles.close();
   }
   return report;
 
-  function importOne(file: string): FileOutcome {
-    let buf: Buffer;
-    try { buf = fs.readFileSync(file); } catch (e) {
-      return { file, status: 'failed', reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-    }
-    const parsed = parseDirective(buf, { markdown: path.extname(file).toLowerCase() === '.md' });
+  function importOne(file: string, parsed: ParseResult): FileOutcome {
     if (!parsed.ok) return { file, status: 'failed', reason: parsed.reason, line: parsed.line };
     const doc = parsed.doc;
     const built = buildDirective(doc, registry, sourceRef(file));
