@@ -20,7 +20,8 @@ interface Pagefind {
   search: (q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
 }
 
-const PAGE = 20;
+/** Results shown at a time: each costs a request for its fragment (~1 KB). */
+const PAGE = 10;
 const FILTERS = ['issuer', 'type', 'year'] as const;
 
 
@@ -51,6 +52,9 @@ export async function startSearchPage(): Promise<void> {
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ `${form.dataset['pagefindBase']}pagefind.js`)) as Pagefind;
+    // One library's index is searched fast enough on the page itself; Pagefind's web worker would be another
+    // 43 KB to download before the first result.
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
   } catch {
     status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.';

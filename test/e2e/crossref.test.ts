@@ -112,6 +112,21 @@ describe('a library with the directives the seeds cite', () => {
     await page.close();
   });
 
+  test('search shows ten results at a time, on the page itself (no web worker to download)', async () => {
+    const p = await browser.newPage();
+    const from = server.requests.length;
+    await p.goto(`${server.url}tim-kiem/?q=tinh+uy`);
+    await p.waitForFunction(() => /Tìm thấy \d+/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const total = Number(/Tìm thấy (\d+)/.exec((await p.textContent('#search-status'))!)![1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await p.locator('#search-results > li').count()).toBe(10);
+    await p.click('#search-more');
+    await p.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, Math.min(total, 20));
+    expect(await p.isHidden('#search-more')).toBe(total <= 20);
+    expect(server.requests.slice(from).some((r) => r.includes('pagefind-worker'))).toBe(false);
+    await p.close();
+  });
+
   test('catalog.json carries references and referencedBy', () => {
     const { directives } = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8'));
     const d554 = directives.find((d: { number: string }) => d.number === '554-CV/ĐUK');
