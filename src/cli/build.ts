@@ -2,18 +2,19 @@
  * `npm run build`: refuse invalid content, build the site with Astro, write the search index.
  * Environment: SITE_BASE (default /), SITE_URL, CONTENT_DIR (default content), OUT_DIR (default dist).
  *
- * On two cores the steps overlap: Astro starts and syncs the content while this process validates it, and
+ * On two cores the steps overlap: Astro starts and syncs the content while a worker thread validates it, and
  * Pagefind takes in the records while Astro renders. Astro writes nothing before the verdict
  * (src/integrations/validation-gate.ts), and its output is held back until then, so refused content reads
  * as the validator's messages alone and leaves the output folder as it was.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
-import { formatProblem } from '../lib/problems.ts';
 import { CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
-import { indexLibrary, type SearchIndexer } from '../lib/search-index.ts';
-import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
+import { indexRecords, type SearchIndexer, type SearchRecord } from '../lib/search-index.ts';
+import type { Records, Verdict } from './build-prepare.ts';
 
 const base = siteBase();
 const outDir = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
@@ -23,6 +24,18 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** The device of `p`, or of its nearest existing parent. */
+function deviceOf(p: string): number {
+  while (!fs.existsSync(p)) p = path.dirname(p);
+  return fs.statSync(p).dev;
+}
+
+// Astro renames its assets from the project into the output folder, which fails across disks with a stack trace.
+if (deviceOf(outDir) !== deviceOf(ROOT)) {
+  fail(`Thư mục đầu ra OUT_DIR=${outDir} nằm trên ổ đĩa khác với dự án (${ROOT}); Astro không ghi sang ổ khác được.\n` +
+    'Hãy build vào một thư mục trên cùng ổ (mặc định dist/) rồi sao chép thư mục đó đến nơi cần đặt.');
 }
 
 /** `astro build` with the validation gate, its output held back until `release()`. */
@@ -62,26 +75,40 @@ function startAstro() {
 
 const astro = startAstro();
 
-/**
- * Validate, and on success hand the records to Pagefind. In a function so the library is garbage once its records
- * are in Pagefind's hands, not held (hundreds of MB at 10,000) while Astro renders.
- */
+/** src/cli/build-prepare.ts on a worker thread (its memory is returned when it ends): the verdict, then the records. */
+function prepareOnWorker(): { verdict: Promise<Verdict>; records: Promise<SearchRecord[]> } {
+  const worker = new Worker(new URL('./build-prepare.ts', import.meta.url), { workerData: { contentDir: CONTENT_DIR } });
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`luồng kiểm tra nội dung dừng (mã ${code})`)));
+  });
+  failed.catch(() => {});
+  const next = <K extends (Verdict | Records)['kind']>(kind: K) =>
+    Promise.race([failed, new Promise<Extract<Verdict | Records, { kind: K }>>((resolve) => {
+      const on = (m: Verdict | Records) => { if (m.kind === kind) { worker.off('message', on); resolve(m as never); } };
+      worker.on('message', on);
+    })]);
+  const records = next('records').then((m) => m.records);
+  // Refused content never asks for the records; the worker's end must not surface as an unhandled rejection.
+  records.catch(() => {});
+  return { verdict: next('verdict'), records };
+}
+
 async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError?: Error }> {
-  const lib = loadLibrary(CONTENT_DIR);
-  lib.problems.push(...referenceWarnings(lib));
-  const errors = lib.problems.filter((p) => p.severity !== 'warning');
-  for (const p of lib.problems) console.error(formatProblem(p));
-  if (errors.length || !lib.registry) {
+  const prepared = prepareOnWorker();
+  const verdict = await prepared.verdict;
+  for (const m of verdict.messages) console.error(m);
+  if (verdict.refused) {
     astro.decide('refused');
     await astro.exited;
-    fail(`\nKhông build: ${errors.length} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
+    fail(`\nKhông build: ${verdict.errors} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
   }
   astro.decide('valid');
-  console.log(`Nội dung hợp lệ: ${lib.directives.length} văn bản (${seconds(started)}).`);
+  console.log(`Nội dung hợp lệ: ${verdict.directives} văn bản (${seconds(started)}).`);
   astro.release();
   const indexStarted = Date.now();
   try {
-    const indexer = await indexLibrary({ directives: lib.directives, registry: lib.registry });
+    const indexer = await indexRecords(await prepared.records);
     console.log(`Chỉ mục tìm kiếm: đã nhận ${indexer.pages} văn bản (${seconds(indexStarted)}).`);
     return { indexer };
   } catch (e) {

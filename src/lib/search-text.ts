@@ -23,16 +23,23 @@ export function uniqueWords(text: string): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const w of text.split(/\s+/)) {
+    if (seen.has(w)) continue; // the same spelling again: the cheap test first (most repeats are exact)
+    seen.add(w);
     const key = w.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
-    if (key && !seen.has(key)) { seen.add(key); out.push(w); }
+    if (key && !seen.has(`\0${key}`)) { seen.add(`\0${key}`); out.push(w); }
   }
   return out.join(' ');
 }
 
 /** The opening words of a text, cut at a word boundary, for the result summary. */
 export function openingWords(text: string, count = 40): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length > count ? `${words.slice(0, count).join(' ')} …` : words.join(' ');
+  const words: string[] = [];
+  // Only as far as needed: bodies run to thousands of words.
+  for (const m of text.matchAll(/\S+/g)) {
+    if (words.length === count) return `${words.join(' ')} …`;
+    words.push(m[0]);
+  }
+  return words.join(' ');
 }
 
 /**

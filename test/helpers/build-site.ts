@@ -10,7 +10,7 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface BuildOptions {
-  /** Where the site goes; a fresh folder under os.tmpdir() when omitted. */
+  /** Where the site goes; a fresh folder from makeTempDir() when omitted. */
   outDir?: string;
   /** Base path the site is served under, e.g. `/vanban/`. Default `/`. */
   base?: string;
@@ -34,9 +34,21 @@ export interface BuildResult {
   cleanup(): void;
 }
 
-/** A fresh empty folder under os.tmpdir(). */
+/**
+ * Where test folders go: os.tmpdir(), unless it is on another disk than the project (a tmpfs /tmp), where Astro
+ * cannot move its assets into a build folder; then a folder inside node_modules/.cache.
+ */
+const TEMP_ROOT = (() => {
+  const tmp = os.tmpdir();
+  if (fs.statSync(tmp).dev === fs.statSync(REPO_ROOT).dev) return tmp;
+  const local = path.join(REPO_ROOT, 'node_modules/.cache/vanban-tests');
+  fs.mkdirSync(local, { recursive: true });
+  return local;
+})();
+
+/** A fresh empty folder for a test. */
 export function makeTempDir(prefix = 'vanban-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(TEMP_ROOT, prefix));
 }
 
 /** The test runner's own variables (NODE_ENV=test, VITEST_*, and Vite's BASE_URL/DEV/PROD/SSR) must not leak into the production build. */
