@@ -96,7 +96,14 @@ function prepareOnWorker(): { verdict: Promise<Verdict>; records: Promise<Search
 
 async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError?: Error }> {
   const prepared = prepareOnWorker();
-  const verdict = await prepared.verdict;
+  let verdict: Verdict;
+  try {
+    verdict = await prepared.verdict;
+  } catch (e) {
+    astro.decide('refused');
+    await astro.exited;
+    fail(`Không kiểm tra được nội dung: ${(e as Error).message}`);
+  }
   for (const m of verdict.messages) console.error(m);
   if (verdict.refused) {
     astro.decide('refused');
