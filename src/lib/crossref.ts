@@ -5,6 +5,7 @@
  * by scope and number, so the work is linear in the number of citations.
  */
 import { normalizeCode } from './doc-types.ts';
+import { NATIONAL_SCOPE } from './issuers.ts';
 import { numberKey, parseNumber, type ParsedNumber } from './numbers.ts';
 import { findReferences, type FoundReference, type RelationKind } from './references.ts';
 import type { DirectiveData, Issuer, Registry } from './schema.ts';
@@ -87,7 +88,7 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
   function lookup(citing: Issuer | undefined, parsed: ParsedNumber): { list: GraphNode[]; scope: string } {
     const nk = numberKey(parsed);
     const level = codeLevel(parsed, nationalCodes);
-    if (level === 'national') return { list: index.get(`N|${nk}`) ?? [], scope: 'Trung ương' };
+    if (level === 'national') return { list: index.get(`N|${nk}`) ?? [], scope: NATIONAL_SCOPE };
     if (!citing || citing.level === 'national') return { list: index.get(`ANY|${nk}`) ?? [], scope: 'mọi tỉnh' };
     const province = citing.province!;
     const pname = provinces.get(province) ?? province;

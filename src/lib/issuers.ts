@@ -5,6 +5,14 @@ import { registrySchema, type Issuer, type Province, type Registry } from './sch
 import { compareVietnamese } from './text.ts';
 import type { Problem } from './problems.ts';
 
+/** What readers call the level above the provinces: the group of national bodies in menus, lists and citations. */
+export const NATIONAL_SCOPE = 'Trung ương';
+
+/** Where an issuer belongs for readers: its province's name, or NATIONAL_SCOPE. */
+export function issuerScope(issuer: Issuer, provinces: ReadonlyMap<string, Province>): string {
+  return (issuer.province && provinces.get(issuer.province)?.name) || NATIONAL_SCOPE;
+}
+
 export function readRegistry(file: string): { registry: Registry | null; problems: Problem[] } {
   let raw: unknown;
   try {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
+import { issuerScope } from './issuers.ts';
 import type { Registry } from './schema.ts';
 import { searchRecordHtml } from './search-record.ts';
 import type { LoadedDirective } from './validate.ts';
@@ -31,7 +32,7 @@ export function searchRecords(directives: readonly LoadedDirective[], registry: 
         data: d.data,
         body: d.body,
         issuerName: issuer.name,
-        provinceName: issuer.province ? provinces.get(issuer.province)?.name : undefined,
+        scope: issuerScope(issuer, provinces),
         typeName: docType(d.data.type)?.name ?? d.data.type,
       }),
       file: d.file,

@@ -12,7 +12,8 @@ export interface SearchRecordInput {
   data: DirectiveData;
   body: string;
   issuerName: string;
-  provinceName: string | undefined;
+  /** The issuer's province, or NATIONAL_SCOPE (src/lib/issuers.ts issuerScope). */
+  scope: string;
   typeName: string;
 }
 
@@ -37,7 +38,7 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   return `<!doctype html><html lang="vi"><head><title>${esc(r.data.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-ignore>${meta('title', r.data.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
     `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
-    `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${r.provinceName ? filter('province', r.provinceName) : ''}` +
+    `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
     `<span data-pagefind-sort="issued">${r.data.issued}</span></div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.data.title}`))}</h1>` +

@@ -6,6 +6,7 @@ import { rewriteNumberQuery } from '../lib/numbers.ts';
 import { highlightTerms, normalizeQuery } from '../lib/search-text.ts';
 import { formatShortDate } from '../lib/dates.ts';
 import { escapeXml as escapeHtml } from '../lib/xml.ts';
+import type { IssuerGroup } from '../data/search-filters.ts';
 
 interface PagefindResultData {
   url: string;
@@ -22,7 +23,44 @@ interface Pagefind {
 
 /** Results shown at a time: each costs a request for its fragment (~1 KB). */
 const PAGE = 10;
-const FILTERS = ['issuer', 'type', 'year'] as const;
+const FILTERS = ['scope', 'issuer', 'type', 'year'] as const;
+
+/**
+ * The issuer menu lists the bodies of the chosen scope, from a file loaded the first time a reader reaches for
+ * the scope menu (or arrives with an issuer in the address); until a scope is chosen it is disabled.
+ */
+function issuerMenu(scopeSelect: HTMLSelectElement, issuerSelect: HTMLSelectElement) {
+  const placeholder = issuerSelect.options[0]?.text ?? '';
+  let groups: Promise<IssuerGroup[]> | undefined;
+  const load = () => (groups ??= fetch(issuerSelect.dataset['source']!).then((r) => {
+    if (!r.ok) throw new Error(String(r.status));
+    return r.json() as Promise<IssuerGroup[]>;
+  }));
+  scopeSelect.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  return {
+    /** Fill the menu for the scope chosen (the issuer's own scope when only an issuer is given), then choose the issuer. */
+    async show(issuer: string): Promise<void> {
+      const disable = (text: string) => {
+        issuerSelect.replaceChildren(new Option(text, ''));
+        issuerSelect.disabled = true;
+      };
+      if (!scopeSelect.value && !issuer) return disable(placeholder);
+      let all: IssuerGroup[];
+      try {
+        all = await load();
+      } catch {
+        groups = undefined;
+        return disable('Không tải được danh sách cơ quan');
+      }
+      if (!scopeSelect.value) scopeSelect.value = all.find((g) => g.issuers.includes(issuer))?.scope ?? '';
+      const names = all.find((g) => g.scope === scopeSelect.value)?.issuers;
+      if (!names) return disable(placeholder);
+      issuerSelect.replaceChildren(new Option('Tất cả', ''), ...names.map((n) => new Option(n, n)));
+      issuerSelect.disabled = false;
+      issuerSelect.value = issuer;
+    },
+  };
+}
 
 
 function resultItem(r: PagefindResultData, query: string, isNumberQuery: boolean): string {
@@ -61,8 +99,11 @@ export async function startSearchPage(): Promise<void> {
     return;
   }
 
-  // Filter options are written into the page at build time: no filter file loads until one is used.
-  for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
+  // Filter options are written into the page at build time, but for the issuers of a scope: no filter file loads
+  // until one is used.
+  const issuers = issuerMenu(selects.scope, selects.issuer);
+  for (const f of FILTERS) if (f !== 'issuer') selects[f].value = params.get(f) ?? '';
+  await issuers.show(params.get('issuer') ?? '');
 
   let results: PagefindResult[] = [];
   let shown = 0;
@@ -111,7 +152,8 @@ export async function startSearchPage(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); void run(); });
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => void run(), 250); });
-  for (const s of [...Object.values(selects), sortSelect]) s.addEventListener('change', () => void run());
+  selects.scope.addEventListener('change', () => void issuers.show('').then(run));
+  for (const s of [selects.issuer, selects.type, selects.year, sortSelect]) s.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore());
   await run();
 }

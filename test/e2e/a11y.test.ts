@@ -144,11 +144,11 @@ describe('keyboard', () => {
     while (stops.length < before + 15 && !(await tab()).inResults);
     const after = stops.slice(before);
     const ids = after.map((s) => s.id);
-    for (const id of ['f-issuer', 'f-type', 'f-year', 'sort']) expect(ids, ids.join(' → ')).toContain(id);
+    for (const id of ['f-scope', 'f-type', 'f-year', 'sort']) expect(ids, ids.join(' → ')).toContain(id);
     const first = after.at(-1)!;
     expect(first).toMatchObject({ tag: 'a', inResults: true });
     expect(first.text).toBe(await page.textContent('#search-results li:first-child a'));
-    expect(ids.indexOf('f-issuer')).toBeLessThan(after.length - 1);
+    expect(ids.indexOf('f-scope')).toBeLessThan(after.length - 1);
 
     const hidden = stops.filter((s) => !s.visible);
     expect(hidden, hidden.map((s) => `${s.tag}#${s.id} "${s.text}": ${s.style}`).join('\n')).toEqual([]);
