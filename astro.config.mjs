@@ -2,7 +2,6 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
-import { splitDataStore } from './src/integrations/split-data-store.ts';
 import { validationGate } from './src/integrations/validation-gate.ts';
 import { siteBase } from './src/lib/paths.ts';
 
@@ -38,7 +37,7 @@ export default defineConfig({
     },
   },
   // The gate first: nothing is written before `npm run build` has validated the content.
-  integrations: [validationGate(), pruneStaleOutput(), splitDataStore()],
+  integrations: [validationGate(), pruneStaleOutput()],
   // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
   vite: { build: { emptyOutDir: false } },
   experimental: {
