@@ -10,7 +10,6 @@ import type { IssuerGroup } from '../data/search-filters.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
   meta: Record<string, string>;
 }
 interface PagefindResult { id: string; score: number; data: () => Promise<PagefindResultData> }
@@ -61,7 +60,6 @@ function issuerMenu(scopeSelect: HTMLSelectElement, issuerSelect: HTMLSelectElem
     },
   };
 }
-
 
 function resultItem(r: PagefindResultData, query: string, isNumberQuery: boolean): string {
   const m = r.meta;

@@ -1,4 +1,4 @@
-/** Worker thread of {@link ParsePool}: parses the files it is sent, one message per file. */
+/** Worker thread of {@link parseSource} (parse-pool.ts): parses the files it is sent, one message per file. */
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parse-file.ts';
 
