@@ -2,8 +2,9 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
+import { storeReadAtRender } from './src/integrations/store-read-at-render.ts';
 import { validationGate } from './src/integrations/validation-gate.ts';
-import { siteBase } from './src/lib/paths.ts';
+import { ASTRO_CACHE_DIR, siteBase } from './src/lib/paths.ts';
 
 /** `SITE_BASE=/vanban/` serves the whole site from a subfolder. */
 const base = siteBase();
@@ -12,8 +13,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   outDir: process.env.OUT_DIR ?? './dist',
-  // Builds of other content folders (tests, benchmark) keep their own content cache.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: ASTRO_CACHE_DIR,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages carry no script except the search page's; no prefetching, no dev toolbar in builds.
@@ -37,7 +37,7 @@ export default defineConfig({
     },
   },
   // The gate first: nothing is written before `npm run build` has validated the content.
-  integrations: [validationGate(), pruneStaleOutput()],
+  integrations: [validationGate(), pruneStaleOutput(), storeReadAtRender()],
   // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
   vite: { build: { emptyOutDir: false } },
   experimental: {
