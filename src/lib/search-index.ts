@@ -1,8 +1,9 @@
 /**
  * The Pagefind index of a library, built from the content itself (src/lib/search-record.ts), not from the
  * rendered site, so it can be built while Astro renders. Two steps, because they differ in cost:
- * adding the records (CPU, modest memory) can run beside Astro; writing the index (Pagefind's peak memory)
- * is left for after it, so the two peaks do not add up.
+ * adding the records (CPU, modest memory) can run beside Astro; writing the index (~2.3 GiB for Pagefind at
+ * 10,000) is written beside the current index and published only when the caller says so, so the build decides
+ * when the peak may come (src/cli/build.ts) and a failed build never leaves a new index over an old site.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
 import { issuerScope } from './issuers.ts';
 import type { Registry } from './schema.ts';
-import { searchRecordHtml } from './search-record.ts';
+import type { RecordCache } from './search-record-cache.ts';
+import { searchRecordHtml, type SearchRecordInput } from './search-record.ts';
 import type { LoadedDirective } from './validate.ts';
 
 /** Records in flight to Pagefind's service at once: enough to keep it busy (measured 25 → 17 s at 10,000). */
@@ -20,31 +22,41 @@ const IN_FLIGHT = 16;
 /** One page for Pagefind: where the result links to, and the HTML it indexes. */
 export interface SearchRecord { url: string; html: string; file: string }
 
-export function searchRecords(directives: readonly LoadedDirective[], registry: Registry): SearchRecord[] {
+/** The records of a library; with a cache, records an earlier build made from the same input are reused. */
+export function searchRecords(directives: readonly LoadedDirective[], registry: Registry, cache?: RecordCache): SearchRecord[] {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
   return directives.map((d) => {
     const issuer = issuers.get(d.data.issuer)!;
+    const input: SearchRecordInput = {
+      data: d.data,
+      body: d.body,
+      issuerName: issuer.name,
+      scope: issuerScope(issuer, provinces),
+      typeName: docType(d.data.type)?.name ?? d.data.type,
+    };
     return {
       // Without the base: Pagefind prefixes result URLs with the folder it is served from.
       url: `/van-ban/${directiveId(d.data)}/`,
-      html: searchRecordHtml({
-        data: d.data,
-        body: d.body,
-        issuerName: issuer.name,
-        scope: issuerScope(issuer, provinces),
-        typeName: docType(d.data.type)?.name ?? d.data.type,
-      }),
+      html: cache ? cache.html(input, () => searchRecordHtml(input)) : searchRecordHtml(input),
       file: d.file,
     };
   });
 }
 
+/** An index written beside the published one. */
+export interface WrittenIndex {
+  /** Replace `<outDir>/pagefind` with it; returns the published folder. */
+  publish(): string;
+  /** Remove it, leaving the published index as it was. */
+  discard(): void;
+}
+
 export interface SearchIndexer {
   /** Records added. */
   readonly pages: number;
-  /** Write the index to `<outDir>/pagefind`, replacing the previous one only once the new one is complete. */
-  write(outDir: string): Promise<string>;
+  /** Write the index to `<outDir>/pagefind.next`. */
+  write(outDir: string): Promise<WrittenIndex>;
   /** Stop Pagefind's service (also after a failure). */
   close(): Promise<void>;
 }
@@ -72,11 +84,20 @@ export async function indexRecords(records: readonly SearchRecord[]): Promise<Se
       const finalPath = path.join(outDir, 'pagefind');
       const nextPath = `${finalPath}.next`;
       fs.rmSync(nextPath, { recursive: true, force: true });
+      const discard = () => fs.rmSync(nextPath, { recursive: true, force: true });
       const written = await index.writeFiles({ outputPath: nextPath });
-      if (written.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
-      fs.rmSync(finalPath, { recursive: true, force: true });
-      fs.renameSync(nextPath, finalPath);
-      return finalPath;
+      if (written.errors.length) {
+        discard();
+        throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
+      }
+      return {
+        discard,
+        publish() {
+          fs.rmSync(finalPath, { recursive: true, force: true });
+          fs.renameSync(nextPath, finalPath);
+          return finalPath;
+        },
+      };
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -32,6 +33,16 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 /** Links and marks of the citations inside a directive's body. */
+/** The text and titles of every page in a built Pagefind index (its fragments: gzip, a signature, then JSON). */
+function indexedText(outDir: string): string {
+  const dir = path.join(outDir, 'pagefind/fragment');
+  return fs.readdirSync(dir).map((f) => {
+    const json = gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const fragment = JSON.parse(json) as { content: string; meta: { title?: string } };
+    return `${fragment.meta.title ?? ''}\n${fragment.content}`;
+  }).join('\n');
+}
+
 async function bodyRefs(page: Page) {
   return page.$$eval('.formal__body .ref', (els) => els.map((e) => ({
     text: e.textContent ?? '',
@@ -211,6 +222,12 @@ describe('with the build cache kept between builds', () => {
     // ...it was rendered again, while a page nothing changed for was reused (left in place: the output folder is kept).
     expect(stdout).not.toMatch(/554-cv-duk\/index\.html \((?:cached|restored)\)/);
     expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(cached\)/);
+    // A rebuild writes the search index alongside Astro (src/cli/build.ts); the new index has the new title.
+    expect(stdout).toContain('cùng lúc với Astro');
+    expect(indexedText(outDir)).toContain('Về công tác dân vận năm 2022 (sửa tên)');
+    expect(fs.existsSync(path.join(outDir, 'pagefind.next'))).toBe(false);
+    // Astro's content store module is replaced by one that reads the store file (src/integrations/store-read-at-render.ts).
+    expect(stdout).not.toContain('Không tìm thấy mô-đun kho nội dung của Astro');
 
     fs.rmSync(path.join(content, 'directives/bt-01-ct.md'));
     await buildSite({ contentDir: content, cacheDir, outDir });
