@@ -15,6 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
@@ -79,10 +80,23 @@ function startAstro() {
   };
 }
 
+/** A Unix nice value: lower priority than Astro's, still running whenever a core is free. */
+const BACKGROUND_PRIORITY = 10;
+
 /** Astro's page cache from an earlier build (astro/dist/core/build/incremental.js) and that build's index. */
 const rebuild = fs.existsSync(path.join(ASTRO_CACHE_DIR, 'incremental-build.json')) && fs.existsSync(path.join(outDir, 'pagefind'));
 
 const astro = startAstro();
+// In a first build Astro is the longest path and the validation and indexing beside it are not: this thread, and
+// the worker thread and Pagefind process it starts from now on, yield the two cores to Astro (10,000 directives:
+// 101 -> 89 s and 114 -> 106 s in back-to-back cold builds). A rebuild waits for the index instead, so all share alike.
+if (!rebuild) {
+  try {
+    os.setPriority(BACKGROUND_PRIORITY);
+  } catch {
+    // A system that refuses it only makes the build slower.
+  }
+}
 
 /** src/cli/build-prepare.ts on a worker thread (its memory is returned when it ends): the records, then the verdict. */
 function prepareOnWorker(): { verdict: Promise<Verdict>; records: Promise<SearchRecord[]> } {
