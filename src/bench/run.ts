@@ -54,7 +54,8 @@ const fmtKB = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const BUILD_MARKS: [string, RegExp][] = [
   ['content valid (Astro starting alongside)', /^Nội dung hợp lệ/],
   ['astro: content synced', /\[content\] Synced content/],
-  ['pagefind: all records in (alongside Astro)', /^Chỉ mục tìm kiếm: đã nhận/],
+  // Not anchored: printed while Astro lists its pages, it can land in the middle of one of their lines.
+  ['pagefind: all records in (alongside Astro)', /Chỉ mục tìm kiếm: đã nhận/],
   ['astro: vite bundles built', /generating static routes/],
   ['astro: pages rendered', /page\(s\) built in/],
   ['pagefind: index written', /^Chỉ mục tìm kiếm: \d+ văn bản, ghi/],
