@@ -1,21 +1,26 @@
 /**
- * Worker thread of `npm run build`: load the library, turn it into search records (Pagefind can start on them
- * at once), then finish validating it and report the verdict (Astro waits for it; nothing is written before).
- * Content with errors gets its verdict without records. On a thread of its own so that the memory of the loaded
- * library (hundreds of MB at 10,000) is given back when it ends, instead of staying in the build process while
- * Astro renders.
+ * Worker thread of `npm run build`. It loads the library and says at once whether it is valid (Astro waits for
+ * that; reference warnings never refuse content, so they are not waited for), writes the search records as pages
+ * for Pagefind to read, then looks for the reference warnings and sends all messages. Content with errors gets
+ * its verdict without records. On a thread of its own so that the memory of the loaded library (hundreds of MB at
+ * 10,000) is given back when it ends, instead of staying in the build process while Astro renders.
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ASTRO_CACHE_DIR } from '../lib/paths.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { openRecordCache } from '../lib/search-record-cache.ts';
-import { searchRecords, type SearchRecord } from '../lib/search-index.ts';
+import { searchRecords, writeRecordPages } from '../lib/search-index.ts';
 import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
 /** Kept with Astro's cache: a build of another content folder has its own. */
 const RECORD_CACHE = path.join(ASTRO_CACHE_DIR, 'vanban', 'search-records.json');
+const RECORD_PAGES = path.join(ASTRO_CACHE_DIR, 'vanban', 'search-pages');
 
+/** The content has no errors: Astro may go on. */
+export interface Valid { kind: 'valid' }
+/** The search records, as pages under `dir`. */
+export interface Records { kind: 'records'; dir: string; pages: number }
 export interface Verdict {
   kind: 'verdict';
   /** Problems, formatted for the console, warnings included. */
@@ -25,17 +30,18 @@ export interface Verdict {
   refused: boolean;
   directives: number;
 }
-export interface Records { kind: 'records'; records: SearchRecord[] }
+export type PrepareMessage = Valid | Records | Verdict;
 
-function run(contentDir: string, post: (m: Verdict | Records) => void): void {
+function run(contentDir: string, post: (m: PrepareMessage) => void): void {
   const lib = loadLibrary(contentDir);
-  // Reference warnings never refuse content: the verdict is known before they are looked for.
   const errors = lib.problems.filter((p) => p.severity !== 'warning').length;
   const refused = errors > 0 || !lib.registry;
   if (!refused) {
+    post({ kind: 'valid' });
     const cache = openRecordCache(RECORD_CACHE);
-    post({ kind: 'records', records: searchRecords(lib.directives, lib.registry!, cache) });
+    writeRecordPages(searchRecords(lib.directives, lib.registry!, cache), RECORD_PAGES);
     cache.save();
+    post({ kind: 'records', dir: RECORD_PAGES, pages: lib.directives.length });
   }
   lib.problems.push(...referenceWarnings(lib));
   post({ kind: 'verdict', messages: lib.problems.map((p) => formatProblem(p)), errors, refused, directives: lib.directives.length });

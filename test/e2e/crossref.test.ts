@@ -229,8 +229,12 @@ describe('with the build cache kept between builds', () => {
     // Astro's content store module is replaced by one that reads the store file (src/integrations/store-read-at-render.ts).
     expect(stdout).not.toContain('Không tìm thấy mô-đun kho nội dung của Astro');
 
+    const bt01Title = 'Về phong trào thi đua "Đồng Khởi mới" giai đoạn 2020 - 2025';
+    expect(indexedText(outDir)).toContain(bt01Title);
     fs.rmSync(path.join(content, 'directives/bt-01-ct.md'));
     await buildSite({ contentDir: content, cacheDir, outDir });
+    // ...and it is gone from the search index too (the record pages Pagefind reads are kept between builds).
+    expect(indexedText(outDir)).not.toContain(bt01Title);
     expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
     // Its page, kept from earlier builds, is removed (src/integrations/prune-stale-output.ts).
     expect(fs.existsSync(path.join(outDir, BT_01.slice(1)))).toBe(false);
