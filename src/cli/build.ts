@@ -158,7 +158,7 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError
   }
 }
 
-/** Write the index beside the published one, timed; a failure is reported once the build is over. */
+/** Make the index (in memory), timed; a failure is reported once the build is over. */
 function writeIndex(indexer: SearchIndexer): Promise<{ written: WrittenIndex; took: string }> {
   const writeStarted = Date.now();
   const writing = indexer.write(outDir).then((written) => ({ written, took: seconds(writeStarted) }));
@@ -170,7 +170,6 @@ const { indexer, indexError } = await validateAndIndex();
 const alongside = rebuild && indexer ? writeIndex(indexer) : undefined;
 const astroCode = await astro.exited;
 if (astroCode !== 0) {
-  await alongside?.then(({ written }) => written.discard(), () => {});
   await indexer?.close();
   fail('Astro build thất bại (xem thông báo ở trên).');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { writeRecordPages } from '../../src/lib/search-index.ts';
+import { publishIndex, writeRecordPages } from '../../src/lib/search-index.ts';
 
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-pages-')); });
@@ -27,4 +27,28 @@ test('record pages: written at their URL, only rewritten when changed, removed w
 
   writeRecordPages([], path.join(dir, 'empty'));
   expect(fs.readdirSync(path.join(dir, 'empty'))).toEqual([]);
+});
+
+test('publishing an index writes only files that changed and removes those the new index no longer has', async () => {
+  const out = path.join(dir, 'pagefind');
+  const bytes = (t: string) => new TextEncoder().encode(t);
+  fs.mkdirSync(`${out}.next/fragment`, { recursive: true }); // left by an older build
+  publishIndex([
+    { path: 'pagefind-entry.json', content: bytes('{"v":1}') },
+    { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
+    { path: 'fragment/vi_bbb.pf_fragment', content: bytes('b') },
+  ], out);
+  expect(fs.existsSync(`${out}.next`)).toBe(false);
+  const kept = path.join(out, 'fragment/vi_aaa.pf_fragment');
+  const before = fs.statSync(kept).mtimeMs;
+  await new Promise((r) => setTimeout(r, 20));
+
+  publishIndex([
+    { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+    { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
+    { path: 'fragment/vi_ccc.pf_fragment', content: bytes('c') },
+  ], out);
+  expect(fs.statSync(kept).mtimeMs).toBe(before);
+  expect(fs.readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
+  expect(fs.readdirSync(path.join(out, 'fragment')).sort()).toEqual(['vi_aaa.pf_fragment', 'vi_ccc.pf_fragment']);
 });
