@@ -120,16 +120,28 @@ const ENTRY = 'pagefind-entry.json';
  */
 export function publishIndex(files: readonly { path: string; content: Uint8Array }[], dir: string): string {
   fs.rmSync(`${dir}.next`, { recursive: true, force: true }); // left by builds before this way of publishing
+  // A first build has no index to keep serving: its files are written as they are, without checks.
+  const fresh = !fs.existsSync(dir);
   const wanted = new Set(files.map((f) => path.join(dir, f.path)));
   const ordered = [...files].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
+  const made = new Set<string>();
   for (const f of ordered) {
     const target = path.join(dir, f.path);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (fresh) {
+      fs.writeFileSync(target, f.content);
+      continue;
+    }
     if (fs.existsSync(target) && (CONTENT_NAMED.test(f.path) ? fs.statSync(target).size === f.content.length : Buffer.from(f.content).equals(fs.readFileSync(target)))) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmp = `${target}.tmp`;
     fs.writeFileSync(tmp, f.content);
     fs.renameSync(tmp, target);
   }
+  if (fresh) return dir;
   for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(e.parentPath, e.name);
     if (e.isFile() && !wanted.has(file)) fs.rmSync(file);
