@@ -3,15 +3,15 @@
  * Environment: SITE_BASE (default /), SITE_URL, CONTENT_DIR (default content), OUT_DIR (default dist).
  *
  * On two cores the steps overlap: Astro starts and syncs the content while a worker thread validates it, and
- * Pagefind takes in the records while Astro works. Astro writes nothing before the verdict
- * (src/integrations/validation-gate.ts), and its output is held back until then, so refused content reads
- * as the validator's messages alone and leaves the output folder as it was.
+ * Pagefind takes in the records while Astro works. Astro writes nothing before the content is known to have no
+ * errors (src/integrations/validation-gate.ts), and its output is held back until the validator's messages are
+ * printed, so refused content reads as the validator's messages alone and leaves the output folder as it was.
  *
- * When Pagefind writes its index depends on the build. A first (cold) build writes it after Astro, so that
+ * When Pagefind makes its index depends on the build. A first (cold) build makes it after Astro, so that
  * Pagefind's peak (~2.3 GiB at 10,000 directives) never adds to Astro's and the build stays under 3 GiB.
- * A rebuild, where Astro has its page cache from an earlier build, writes it alongside Astro as soon as the
- * records are in: it saves the ~20 s the write would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
- * Either way the new index replaces the old one only after Astro has succeeded.
+ * A rebuild, where Astro has its page cache from an earlier build, makes it alongside Astro as soon as the
+ * records are in: it saves the ~20 s it would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
+ * Either way the index is published into the output folder only after Astro has succeeded.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
