@@ -10,7 +10,8 @@
  * When Pagefind makes its index depends on the build. A first (cold) build makes it after Astro, so that
  * Pagefind's peak (~2.3 GiB at 10,000 directives) never adds to Astro's and the build stays under 3 GiB.
  * A rebuild, where Astro has its page cache from an earlier build, makes it alongside Astro as soon as the
- * records are in: it saves the ~20 s it would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
+ * records are in, if the machine has the memory free: it saves the ~20 s it would add at the end, for a higher peak
+ * (4.1 GiB at 10,000, against 2.5 GiB).
  * Either way the index is published into the output folder only after Astro has succeeded.
  */
 import { spawn } from 'node:child_process';
@@ -167,7 +168,14 @@ function writeIndex(indexer: SearchIndexer): Promise<{ written: WrittenIndex; to
 }
 
 const { indexer, indexError } = await validateAndIndex();
-const alongside = rebuild && indexer ? writeIndex(indexer) : undefined;
+/**
+ * Pagefind's peak while making an index, per directive (2.3 GiB at 10,000, measured). Making it alongside Astro
+ * needs that much free memory twice over (Astro's own memory still grows while it renders); a library too large
+ * for this machine's free memory (50,000 directives on 24 GiB) makes its index after Astro, as a first build does.
+ */
+const INDEX_BYTES_PER_DIRECTIVE = 240_000;
+const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_PER_DIRECTIVE;
+const alongside = rebuild && indexer && fitsAlongside(indexer.pages) ? writeIndex(indexer) : undefined;
 const astroCode = await astro.exited;
 if (astroCode !== 0) {
   await indexer?.close();
