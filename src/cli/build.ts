@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
 import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
-import { indexRecordPages, type SearchIndexer, type WrittenIndex } from '../lib/search-index.ts';
+import { indexRecordPages, type MadeIndex, type SearchIndexer } from '../lib/search-index.ts';
 import type { PrepareMessage, Records, Valid, Verdict } from './build-prepare.ts';
 
 const base = siteBase();
@@ -149,7 +149,6 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError
   if (verdict.refused) {
     return refuse(`\nKhông build: ${verdict.errors} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
   }
-  astro.decide('valid');
   console.log(`Nội dung hợp lệ: ${verdict.directives} văn bản (${seconds(started)}).`);
   astro.release();
   try {
@@ -160,11 +159,11 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError
 }
 
 /** Make the index (in memory), timed; a failure is reported once the build is over. */
-function writeIndex(indexer: SearchIndexer): Promise<{ written: WrittenIndex; took: string }> {
-  const writeStarted = Date.now();
-  const writing = indexer.write(outDir).then((written) => ({ written, took: seconds(writeStarted) }));
-  writing.catch(() => {});
-  return writing;
+function makeIndex(indexer: SearchIndexer): Promise<{ made: MadeIndex; took: string }> {
+  const started = Date.now();
+  const making = indexer.make().then((made) => ({ made, took: seconds(started) }));
+  making.catch(() => {});
+  return making;
 }
 
 const { indexer, indexError } = await validateAndIndex();
@@ -175,7 +174,7 @@ const { indexer, indexError } = await validateAndIndex();
  */
 const INDEX_BYTES_PER_DIRECTIVE = 240_000;
 const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_PER_DIRECTIVE;
-const alongside = rebuild && indexer && fitsAlongside(indexer.pages) ? writeIndex(indexer) : undefined;
+const alongside = rebuild && indexer && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined;
 const astroCode = await astro.exited;
 if (astroCode !== 0) {
   await indexer?.close();
@@ -183,8 +182,8 @@ if (astroCode !== 0) {
 }
 try {
   if (indexError) throw indexError;
-  const { written, took } = await (alongside ?? writeIndex(indexer!));
-  const published = written.publish();
+  const { made, took } = await (alongside ?? makeIndex(indexer!));
+  const published = made.publish(outDir);
   const when = alongside ? ', cùng lúc với Astro' : '';
   console.log(`Chỉ mục tìm kiếm: ${indexer!.pages} văn bản, ghi trong ${took}${when} → ${path.relative(ROOT, published)}`);
 } catch (e) {

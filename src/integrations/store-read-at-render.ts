@@ -64,7 +64,7 @@ export function storeReadAtRender(): AstroIntegration {
             const astroLoad = load.handler as LoadHook['handler'];
             const wrapped: LoadHook['handler'] = function (this: ThisParameterType<LoadHook['handler']>, id, ...rest) {
               // Without a store file Astro exports an empty store itself.
-              if (id === STORE_MODULE_ID && fs.existsSync(storeFile)) { 
+              if (id === STORE_MODULE_ID && fs.existsSync(storeFile)) {
                 return { code: storeReaderModule(storeFile), map: { mappings: '' }, meta: CONTENT_DATA_META };
               }
               return astroLoad.call(this, id, ...rest);

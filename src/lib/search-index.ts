@@ -41,18 +41,17 @@ export function searchRecords(directives: readonly LoadedDirective[], registry: 
   });
 }
 
-/** An index written beside the published one. */
 /** An index made in memory, not yet in the output folder. */
-export interface WrittenIndex {
+export interface MadeIndex {
   /** Bring `<outDir>/pagefind` up to it; returns the published folder. */
-  publish(): string;
+  publish(outDir: string): string;
 }
 
 export interface SearchIndexer {
   /** Records added. */
   readonly pages: number;
-  /** Make the index's files, to publish into `<outDir>/pagefind`. */
-  write(outDir: string): Promise<WrittenIndex>;
+  /** Make the index's files (Pagefind's memory peak), to be published once the site is built. */
+  make(): Promise<MadeIndex>;
   /** Stop Pagefind's service (also after a failure). */
   close(): Promise<void>;
 }
@@ -78,9 +77,14 @@ export function writeRecordPages(records: readonly SearchRecord[], dir: string):
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, r.html);
   }
+  removeFilesExcept(dir, wanted);
+}
+
+/** Remove every file under `dir` not in `keep` (absolute paths). */
+function removeFilesExcept(dir: string, keep: ReadonlySet<string>): void {
   for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(e.parentPath, e.name);
-    if (e.isFile() && !wanted.has(file)) fs.rmSync(file);
+    if (e.isFile() && !keep.has(file)) fs.rmSync(file);
   }
 }
 
@@ -100,10 +104,10 @@ export async function indexRecordPages(dir: string, expected: number): Promise<S
   return {
     pages: expected,
     close,
-    async write(outDir) {
+    async make() {
       const made = await index.getFiles();
       if (made.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${made.errors.join('; ')}`);
-      return { publish: () => publishIndex(made.files, path.join(outDir, 'pagefind')) };
+      return { publish: (outDir) => publishIndex(made.files, path.join(outDir, 'pagefind')) };
     },
   };
 }
@@ -112,6 +116,13 @@ export async function indexRecordPages(dir: string, expected: number): Promise<S
 const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
 /** Read first by the browser: written last, so that it never points at files not there yet. */
 const ENTRY = 'pagefind-entry.json';
+
+/** Whether `target` already holds `file`: for a content-named file, the same name and size are enough. */
+function holds(target: string, file: { path: string; content: Uint8Array }): boolean {
+  if (!fs.existsSync(target)) return false;
+  if (CONTENT_NAMED.test(file.path)) return fs.statSync(target).size === file.content.length;
+  return Buffer.from(file.content).equals(fs.readFileSync(target));
+}
 
 /**
  * Bring `dir` up to the index `files`, writing only what changed (after a one-directive change, a handful of its
@@ -122,7 +133,6 @@ export function publishIndex(files: readonly { path: string; content: Uint8Array
   fs.rmSync(`${dir}.next`, { recursive: true, force: true }); // left by builds before this way of publishing
   // A first build has no index to keep serving: its files are written as they are, without checks.
   const fresh = !fs.existsSync(dir);
-  const wanted = new Set(files.map((f) => path.join(dir, f.path)));
   const ordered = [...files].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   const made = new Set<string>();
   for (const f of ordered) {
@@ -136,15 +146,11 @@ export function publishIndex(files: readonly { path: string; content: Uint8Array
       fs.writeFileSync(target, f.content);
       continue;
     }
-    if (fs.existsSync(target) && (CONTENT_NAMED.test(f.path) ? fs.statSync(target).size === f.content.length : Buffer.from(f.content).equals(fs.readFileSync(target)))) continue;
+    if (holds(target, f)) continue;
     const tmp = `${target}.tmp`;
     fs.writeFileSync(tmp, f.content);
     fs.renameSync(tmp, target);
   }
-  if (fresh) return dir;
-  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(e.parentPath, e.name);
-    if (e.isFile() && !wanted.has(file)) fs.rmSync(file);
-  }
+  if (!fresh) removeFilesExcept(dir, new Set(files.map((f) => path.join(dir, f.path))));
   return dir;
 }

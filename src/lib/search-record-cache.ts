@@ -18,9 +18,6 @@ export interface RecordCache {
   html(input: SearchRecordInput, make: () => string): string;
   /** Replace the cache file with the records asked for since it was opened. */
   save(): void;
-  /** Records found in the cache / made again. */
-  readonly hits: number;
-  readonly misses: number;
 }
 
 interface CacheFile { code: string; records: Record<string, string> }
@@ -55,20 +52,10 @@ function readCache(file: string, code: string): Record<string, string> {
 export function openRecordCache(file: string, code = recordCodeVersion()): RecordCache {
   const old = readCache(file, code);
   const kept: Record<string, string> = {};
-  let hits = 0;
-  let misses = 0;
   return {
-    get hits() { return hits; },
-    get misses() { return misses; },
     html(input, make) {
       const key = inputKey(input);
-      let html = Object.hasOwn(old, key) ? old[key] : undefined;
-      if (html === undefined) {
-        misses++;
-        html = make();
-      } else {
-        hits++;
-      }
+      const html = (Object.hasOwn(old, key) ? old[key] : undefined) ?? make();
       kept[key] = html;
       return html;
     },

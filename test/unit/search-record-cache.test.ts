@@ -28,7 +28,7 @@ function build(inputs: SearchRecordInput[], code = 'v1') {
   let made = 0;
   const html = inputs.map((i) => cache.html(i, () => { made++; return searchRecordHtml(i); }));
   cache.save();
-  return { html, made, hits: cache.hits, misses: cache.misses };
+  return { html, made };
 }
 
 describe('search record cache', () => {
@@ -37,7 +37,7 @@ describe('search record cache', () => {
     const first = build(inputs);
     expect(first.made).toBe(2);
     const second = build(inputs);
-    expect(second).toMatchObject({ made: 0, hits: 2, misses: 0 });
+    expect(second.made).toBe(0); // both records from the cache
     expect(second.html).toEqual(first.html);
   });
 
