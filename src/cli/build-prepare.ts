@@ -7,14 +7,18 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ASTRO_CACHE_DIR } from '../lib/paths.ts';
+import { openBuildCache, contentModelVersion } from '../lib/build-cache.ts';
+import { cachedReferenceFinder } from '../lib/crossref.ts';
+import { ASTRO_CACHE_DIR, ROOT } from '../lib/paths.ts';
+import type { FoundReference } from '../lib/references.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { openRecordCache } from '../lib/search-record-cache.ts';
 import { searchRecords, writeRecordPages } from '../lib/search-index.ts';
 import { loadLibrary, referenceWarnings } from '../lib/validate.ts';
 
 /** Kept with Astro's cache: a build of another content folder has its own. */
 const RECORD_CACHE = path.join(ASTRO_CACHE_DIR, 'vanban', 'search-records.json');
+/** Citations found in the Markdown bodies (Astro keeps its own, found in the rendered text: src/data/library.ts). */
+const REFERENCE_CACHE = path.join(ASTRO_CACHE_DIR, 'vanban', 'references-markdown.json');
 const RECORD_PAGES = path.join(ASTRO_CACHE_DIR, 'vanban', 'search-pages');
 
 /** The content has no errors: Astro may go on. */
@@ -36,14 +40,17 @@ function run(contentDir: string, post: (m: PrepareMessage) => void): void {
   const lib = loadLibrary(contentDir);
   const errors = lib.problems.filter((p) => p.severity !== 'warning').length;
   const refused = errors > 0 || !lib.registry;
+  const code = contentModelVersion(path.join(ROOT, 'src/lib'));
   if (!refused) {
     post({ kind: 'valid' });
-    const cache = openRecordCache(RECORD_CACHE);
-    writeRecordPages(searchRecords(lib.directives, lib.registry!, cache), RECORD_PAGES);
-    cache.save();
+    const records = openBuildCache<string>(RECORD_CACHE, code);
+    writeRecordPages(searchRecords(lib.directives, lib.registry!, records), RECORD_PAGES);
+    records.save();
     post({ kind: 'records', dir: RECORD_PAGES, pages: lib.directives.length });
   }
-  lib.problems.push(...referenceWarnings(lib));
+  const references = openBuildCache<FoundReference[]>(REFERENCE_CACHE, code);
+  lib.problems.push(...referenceWarnings(lib, cachedReferenceFinder(references)));
+  references.save();
   post({ kind: 'verdict', messages: lib.problems.map((p) => formatProblem(p)), errors, refused, directives: lib.directives.length });
 }
 

@@ -6,8 +6,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { docType } from '../lib/doc-types.ts';
 import { issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
-import type { Issuer, Province } from '../lib/schema.ts';
-import { buildReferenceGraph, type ReferenceGraph } from '../lib/crossref.ts';
+import type { Issuer, Province, Registry } from '../lib/schema.ts';
+import { openBuildCache } from '../lib/build-cache.ts';
+import { buildReferenceGraph, cachedReferenceFinder, type ReferenceGraph } from '../lib/crossref.ts';
+import { astroCacheDir } from '../lib/paths.ts';
+import type { FoundReference } from '../lib/references.ts';
 import type { RelationKind } from '../lib/references.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { compareVietnamese } from '../lib/text.ts';
@@ -105,8 +108,20 @@ async function load(): Promise<Library> {
       for (const d of directives) for (const t of d.data.topics) (m.get(t) ?? m.set(t, []).get(t)!).push(d);
       return m;
     })(),
-    graph: buildReferenceGraph(directives.map((d) => ({ id: d.id, data: d.data, text: htmlToText(d.entry.rendered?.html ?? '') })), registry),
+    graph: referenceGraph(directives, registry),
   };
+}
+
+/**
+ * Citations are found in the rendered text, the text the pages link (src/lib/link-references.ts), and resolved
+ * against the whole library every build. Finding them is the slow part (~5 s at 10,000) and depends on one text
+ * alone, so it is kept between builds. Astro bundles this module and runs it from the project root.
+ */
+function referenceGraph(directives: Directive[], registry: Registry): ReferenceGraph {
+  const cache = openBuildCache<FoundReference[]>(path.join(astroCacheDir(process.cwd()), 'vanban', 'references-html.json'));
+  const graph = buildReferenceGraph(directives.map((d) => ({ id: d.id, data: d.data, text: htmlToText(d.entry.rendered?.html ?? '') })), registry, cachedReferenceFinder(cache));
+  cache.save();
+  return graph;
 }
 
 let cached: Promise<Library> | undefined;

@@ -4,6 +4,7 @@
  * then the named body. Two candidates left: ambiguous, never a guess. Lookups go through maps keyed
  * by scope and number, so the work is linear in the number of citations.
  */
+import type { BuildCache } from './build-cache.ts';
 import { normalizeCode } from './doc-types.ts';
 import { NATIONAL_SCOPE } from './issuers.ts';
 import { numberKey, parseNumber, type ParsedNumber } from './numbers.ts';
@@ -65,7 +66,15 @@ export function codeLevel(n: ParsedNumber, nationalCodes: ReadonlySet<string>): 
 const stripBody = (body: string) =>
   foldVietnamese(body).replace(/^(?:ban thuong vu|thuong truc|ban chap hanh|tap the)\s+/, '').replace(/\s+khoa\s+[ivxlc\d]+$/, '').trim();
 
-export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Registry): ReferenceGraph {
+/** Citations in a text (src/lib/references.ts); a build passes one that reuses an earlier build's results. */
+export type ReferenceFinder = (text: string, ownNumber: string) => FoundReference[];
+
+/** `findReferences` through a build cache: a text an earlier build searched is not searched again. */
+export function cachedReferenceFinder(cache: BuildCache<FoundReference[]>): ReferenceFinder {
+  return (text, ownNumber) => cache.get([text, ownNumber], () => findReferences(text, ownNumber));
+}
+
+export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Registry, find: ReferenceFinder = findReferences): ReferenceGraph {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p.name]));
   const nationalCodes = new Set(registry.issuers.filter((i) => i.level === 'national').map((i) => normalizeCode(i.code)));
@@ -134,7 +143,7 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
   for (const n of nodes) {
     // One entry per cited number; the first mention carries the date and body when a later one omits them.
     const refs = new Map<string, ResolvedReference>();
-    for (const f of findReferences(`${n.data.title}\n${n.text}`, n.data.number)) {
+    for (const f of find(`${n.data.title}\n${n.text}`, n.data.number)) {
       const r = resolve(n.id, f)!;
       const k = numberKey(f.parsed);
       const prev = refs.get(k);

@@ -13,7 +13,7 @@ import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
 import { issuerScope } from './issuers.ts';
 import type { Registry } from './schema.ts';
-import type { RecordCache } from './search-record-cache.ts';
+import type { BuildCache } from './build-cache.ts';
 import { searchRecordHtml, type SearchRecordInput } from './search-record.ts';
 import type { LoadedDirective } from './validate.ts';
 
@@ -21,7 +21,7 @@ import type { LoadedDirective } from './validate.ts';
 export interface SearchRecord { url: string; html: string }
 
 /** The records of a library; with a cache, records an earlier build made from the same input are reused. */
-export function searchRecords(directives: readonly LoadedDirective[], registry: Registry, cache?: RecordCache): SearchRecord[] {
+export function searchRecords(directives: readonly LoadedDirective[], registry: Registry, cache?: BuildCache<string>): SearchRecord[] {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
   return directives.map((d) => {
@@ -36,7 +36,8 @@ export function searchRecords(directives: readonly LoadedDirective[], registry: 
     return {
       // Without the base: Pagefind prefixes result URLs with the folder it is served from.
       url: `/van-ban/${directiveId(d.data)}/`,
-      html: cache ? cache.html(input, () => searchRecordHtml(input)) : searchRecordHtml(input),
+      // The input is everything the record is made from: a renamed issuer or type misses the cache by itself.
+      html: cache ? cache.get(input, () => searchRecordHtml(input)) : searchRecordHtml(input),
     };
   });
 }

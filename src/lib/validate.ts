@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildReferenceGraph } from './crossref.ts';
+import { buildReferenceGraph, type ReferenceFinder } from './crossref.ts';
 import { docType, normalizeCode, typesForCode } from './doc-types.ts';
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
 import { directiveId } from './ids.ts';
@@ -116,9 +116,9 @@ export function loadLibrary(contentDir: string): Library {
 }
 
 /** Citations that match several directives: warnings, since the site shows them unlinked rather than guess. */
-export function referenceWarnings(lib: Library): Problem[] {
+export function referenceWarnings(lib: Library, find?: ReferenceFinder): Problem[] {
   if (!lib.registry) return [];
-  const graph = buildReferenceGraph(lib.directives.map((d) => ({ id: d.id, data: d.data, text: d.body })), lib.registry);
+  const graph = buildReferenceGraph(lib.directives.map((d) => ({ id: d.id, data: d.data, text: d.body })), lib.registry, find);
   const files = new Map(lib.directives.map((d) => [d.id, d.file]));
   return graph.ambiguous.map(({ from, reference: r }) => ({
     file: files.get(from)!,

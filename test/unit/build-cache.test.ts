@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openRecordCache, recordCodeVersion } from '../../src/lib/search-record-cache.ts';
+import { contentModelVersion, openBuildCache } from '../../src/lib/build-cache.ts';
+import { cachedReferenceFinder } from '../../src/lib/crossref.ts';
+import { findReferences, type FoundReference } from '../../src/lib/references.ts';
 import { searchRecordHtml, type SearchRecordInput } from '../../src/lib/search-record.ts';
 import type { DirectiveData } from '../../src/lib/schema.ts';
 
@@ -17,21 +19,21 @@ const input = (over: Partial<SearchRecordInput> = {}): SearchRecordInput => ({
 let dir: string;
 let file: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-cache-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-cache-'));
   file = path.join(dir, 'cache', 'records.json');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** One build's pass over `inputs`: the HTML it got, and how many it made. */
 function build(inputs: SearchRecordInput[], code = 'v1') {
-  const cache = openRecordCache(file, code);
+  const cache = openBuildCache<string>(file, code);
   let made = 0;
-  const html = inputs.map((i) => cache.html(i, () => { made++; return searchRecordHtml(i); }));
+  const html = inputs.map((i) => cache.get(i, () => { made++; return searchRecordHtml(i); }));
   cache.save();
   return { html, made };
 }
 
-describe('search record cache', () => {
+describe('build cache, with search records', () => {
   test('a second build with the same input makes nothing again, and gets the same records', () => {
     const inputs = [input(), input({ body: 'Thông báo kết luận.' })];
     const first = build(inputs);
@@ -59,8 +61,8 @@ describe('search record cache', () => {
   test('the file keeps only the records of the last build', () => {
     build([input(), input({ body: 'Sẽ bị xóa.' })]);
     build([input()]);
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { records: Record<string, string> };
-    expect(Object.keys(saved.records)).toHaveLength(1);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { results: Record<string, string> };
+    expect(Object.keys(saved.results)).toHaveLength(1);
     expect(build([input({ body: 'Sẽ bị xóa.' })]).made).toBe(1);
   });
 
@@ -76,9 +78,42 @@ describe('search record cache', () => {
   test('the code version follows the content model sources', () => {
     const lib = fs.mkdtempSync(path.join(dir, 'lib-'));
     fs.writeFileSync(path.join(lib, 'a.ts'), 'export const a = 1;');
-    const before = recordCodeVersion(lib);
-    expect(recordCodeVersion(lib)).toBe(before);
+    const before = contentModelVersion(lib);
+    expect(contentModelVersion(lib)).toBe(before);
     fs.writeFileSync(path.join(lib, 'a.ts'), 'export const a = 2;');
-    expect(recordCodeVersion(lib)).not.toBe(before);
+    expect(contentModelVersion(lib)).not.toBe(before);
+  });
+});
+
+describe('build cache, with the citations found in a text', () => {
+  const text = 'Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU.';
+
+  /** One build's pass: what the finder returned, and how many texts it searched. */
+  function find(texts: string[], own = '01-CT/TU') {
+    const cache = openBuildCache<FoundReference[]>(file, 'v1');
+    let searched = 0;
+    const finder = cachedReferenceFinder({ get: (inputs, make) => cache.get(inputs, () => { searched++; return make(); }), save: cache.save });
+    const found = texts.map((t) => finder(t, own));
+    cache.save();
+    return { found, searched };
+  }
+
+  test('a text searched by an earlier build gives the same citations without being searched again', () => {
+    const first = find([text]);
+    expect(first.searched).toBe(1);
+    expect(first.found[0]!.map((f) => f.number)).toEqual(['05-CT/TW', '12-KH/TU']);
+    const second = find([text]);
+    expect(second.searched).toBe(0);
+    // Read back from the file: equal to searching the text now, parsed numbers and all.
+    expect(second.found[0]).toEqual(findReferences(text, '01-CT/TU'));
+  });
+
+  test('a changed text, or the same text of another directive, is searched again', () => {
+    find([text]);
+    expect(find([text.replace('12-KH/TU', '13-KH/TU')]).searched).toBe(1);
+    // The directive's own number is left out of its citations, so it is part of the key.
+    const other = find([text], '12-KH/TU');
+    expect(other.searched).toBe(1);
+    expect(other.found[0]!.map((f) => f.number)).toEqual(['05-CT/TW']);
   });
 });
