@@ -5,7 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { docType } from '../lib/doc-types.ts';
-import { issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
+import { issuerScope, issuerTree, readRegistry, type IssuerTree } from '../lib/issuers.ts';
+import { MONTH_NAMES } from '../lib/dates.ts';
 import type { Issuer, Province, Registry } from '../lib/schema.ts';
 import { openBuildCache } from '../lib/build-cache.ts';
 import { buildReferenceGraph, cachedReferenceFinder, type ReferenceGraph } from '../lib/crossref.ts';
@@ -131,6 +132,20 @@ export function getLibrary(): Promise<Library> {
 }
 
 export const PAGE_SIZE = 20;
+
+/** The months of a year that have directives, with their counts: the chips of a year's page. */
+export function monthsOfYear(lib: Library, year: number): { name: string; month: number; count: number }[] {
+  return MONTH_NAMES.map((name, i) => ({ name, month: i + 1, count: lib.byMonth.get(`${year}-${String(i + 1).padStart(2, '0')}`)?.length ?? 0 })).filter((m) => m.count > 0);
+}
+
+/** Where an issuer's page places it: its scope, the body it reports to, and its subordinate bodies. */
+export function issuerPlace(lib: Library, issuer: Issuer): { scope: string; parent: Issuer | undefined; children: Issuer[] } {
+  return {
+    scope: issuerScope(issuer, lib.provinces),
+    parent: issuer.parent ? lib.issuers.get(issuer.parent) : undefined,
+    children: lib.childIssuers.get(issuer.id) ?? [],
+  };
+}
 
 /** Citing directives listed on a directive's own page; the rest are on its `dan-chieu/` pages. */
 export const CITERS_ON_PAGE = 10;

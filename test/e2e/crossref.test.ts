@@ -222,6 +222,11 @@ describe('with the build cache kept between builds', () => {
     // ...it was rendered again, while a page nothing changed for was reused (left in place: the output folder is kept).
     expect(stdout).not.toMatch(/554-cv-duk\/index\.html \((?:cached|restored)\)/);
     expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(cached\)/);
+    // The browse lists that show it have the new title too; a list it is not in is reused (src/data/page-keys.ts).
+    for (const list of ['co-quan/tinh-uy-ben-tre', 'nam/2022', 'thang/2022-02', 'loai/chuong-trinh']) {
+      expect(fs.readFileSync(path.join(outDir, list, 'index.html'), 'utf8'), list).toContain('Về công tác dân vận năm 2022 (sửa tên)');
+    }
+    expect(stdout).toMatch(/nam\/2013\/index\.html \(cached\)/);
     // A rebuild writes the search index alongside Astro (src/cli/build.ts); the new index has the new title.
     expect(stdout).toContain('cùng lúc với Astro');
     expect(indexedText(outDir)).toContain('Về công tác dân vận năm 2022 (sửa tên)');
@@ -235,6 +240,11 @@ describe('with the build cache kept between builds', () => {
     await buildSite({ contentDir: content, cacheDir, outDir });
     // ...and it is gone from the search index too (the record pages Pagefind reads are kept between builds).
     expect(indexedText(outDir)).not.toContain(bt01Title);
+    // ...and from the lists it was in, whose counts drop by one.
+    const year2020 = fs.readFileSync(path.join(outDir, 'nam/2020/index.html'), 'utf8');
+    expect(year2020).not.toContain('Đồng Khởi mới');
+    expect(year2020).toContain('<p>1 văn bản, mới nhất trước.</p>');
+    expect(fs.readFileSync(path.join(outDir, 'co-quan/tinh-uy-ben-tre/index.html'), 'utf8')).not.toContain('Đồng Khởi mới');
     expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
     // Its page, kept from earlier builds, is removed (src/integrations/prune-stale-output.ts).
     expect(fs.existsSync(path.join(outDir, BT_01.slice(1)))).toBe(false);
