@@ -100,6 +100,22 @@ if (!rebuild) {
   }
 }
 
+/** Make the index (in memory), timed; a failure is reported once the build is over. */
+function makeIndex(indexer: SearchIndexer): Promise<{ made: MadeIndex; took: string }> {
+  const started = Date.now();
+  const making = indexer.make().then((made) => ({ made, took: seconds(started) }));
+  making.catch(() => {});
+  return making;
+}
+
+/**
+ * Pagefind's peak while making an index, per directive (2.3 GiB at 10,000, measured). Making it alongside Astro
+ * needs that much free memory twice over (Astro's own memory still grows while it renders); a library too large
+ * for this machine's free memory (50,000 directives on 24 GiB) makes its index after Astro, as a first build does.
+ */
+const INDEX_BYTES_PER_DIRECTIVE = 240_000;
+const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_PER_DIRECTIVE;
+
 /** src/cli/build-prepare.ts on a worker thread (its memory is returned when it ends). */
 function prepareOnWorker(): { valid: Promise<Valid>; records: Promise<Records>; verdict: Promise<Verdict> } {
   const worker = new Worker(new URL('./build-prepare.ts', import.meta.url), { workerData: { contentDir: CONTENT_DIR } });
@@ -121,7 +137,7 @@ function prepareOnWorker(): { valid: Promise<Valid>; records: Promise<Records>; 
   return { valid, records, verdict: next('verdict') };
 }
 
-async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError?: Error }> {
+async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; alongside?: Promise<{ made: MadeIndex; took: string }>; indexError?: Error }> {
   const prepared = prepareOnWorker();
   // Pagefind takes the records as soon as they come; they come only for content without errors.
   const indexing = prepared.records.then(async ({ dir, pages }) => {
@@ -131,6 +147,11 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError
     return indexer;
   });
   indexing.catch(() => {});
+  // A rebuild makes the index as soon as the records are in (they come only once the content is known to have no
+  // errors), while Astro renders, if the memory allows; it does not wait for the reference warnings.
+  // (Boxed, so that awaiting the box does not wait for the making.)
+  const alongside = indexing.then((indexer) => ({ making: rebuild && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined }));
+  alongside.catch(() => {});
   // Astro goes on as soon as the content is known to have no errors; its output waits for the messages below.
   prepared.valid.then(() => astro.decide('valid'), () => {});
   const refuse = async (message: string): Promise<never> => {
@@ -152,29 +173,14 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; indexError
   console.log(`Nội dung hợp lệ: ${verdict.directives} văn bản (${seconds(started)}).`);
   astro.release();
   try {
-    return { indexer: await indexing };
+    const { making } = await alongside;
+    return { indexer: await indexing, ...(making ? { alongside: making } : {}) };
   } catch (e) {
     return { indexError: e as Error };
   }
 }
 
-/** Make the index (in memory), timed; a failure is reported once the build is over. */
-function makeIndex(indexer: SearchIndexer): Promise<{ made: MadeIndex; took: string }> {
-  const started = Date.now();
-  const making = indexer.make().then((made) => ({ made, took: seconds(started) }));
-  making.catch(() => {});
-  return making;
-}
-
-const { indexer, indexError } = await validateAndIndex();
-/**
- * Pagefind's peak while making an index, per directive (2.3 GiB at 10,000, measured). Making it alongside Astro
- * needs that much free memory twice over (Astro's own memory still grows while it renders); a library too large
- * for this machine's free memory (50,000 directives on 24 GiB) makes its index after Astro, as a first build does.
- */
-const INDEX_BYTES_PER_DIRECTIVE = 240_000;
-const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_PER_DIRECTIVE;
-const alongside = rebuild && indexer && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined;
+const { indexer, alongside, indexError } = await validateAndIndex();
 const astroCode = await astro.exited;
 if (astroCode !== 0) {
   await indexer?.close();
