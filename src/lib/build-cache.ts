@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export interface BuildCache<T> {
+  /** It holds results of an earlier build (of this code). */
+  readonly warm: boolean;
   /** The result an earlier build made from the same `inputs` (JSON-serialisable), or `make()` now. */
   get(inputs: unknown, make: () => T): T;
   /** Replace the cache file with the results asked for since it was opened. */
@@ -52,12 +54,13 @@ export function openBuildCache<T>(file: string, code?: string): BuildCache<T> {
   try {
     code ??= contentModelVersion();
   } catch {
-    return { get: (_inputs, make) => make(), save() {} };
+    return { warm: false, get: (_inputs, make) => make(), save() {} };
   }
   const version = code;
   const old = readCache<T>(file, version);
   const kept: Record<string, T> = {};
   return {
+    warm: Object.keys(old).length > 0,
     get(inputs, make) {
       const key = createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
       const result = Object.hasOwn(old, key) ? old[key]! : make();

@@ -12,20 +12,23 @@ import * as pagefind from 'pagefind';
 import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
 import { issuerScope } from './issuers.ts';
-import type { Registry } from './schema.ts';
-import type { BuildCache } from './build-cache.ts';
+import type { DirectiveData, Registry } from './schema.ts';
 import { searchRecordHtml, type SearchRecordInput } from './search-record.ts';
-import type { LoadedDirective } from './validate.ts';
 
 /** One page for Pagefind: where the result links to, and the HTML it indexes. */
 export interface SearchRecord { url: string; html: string }
 
-/** The records of a library; with a cache, records an earlier build made from the same input are reused. */
-export function searchRecords(directives: readonly LoadedDirective[], registry: Registry, cache?: BuildCache<string>): SearchRecord[] {
+/**
+ * What makes the search record of a directive: null when its issuer is not in the registry (such content is
+ * refused anyway). It needs the frontmatter and body alone, so a rebuild can make records before the library
+ * is validated.
+ */
+export function searchRecordMaker(registry: Registry): (d: { data: DirectiveData; body: string }) => SearchRecord | null {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
-  return directives.map((d) => {
-    const issuer = issuers.get(d.data.issuer)!;
+  return (d) => {
+    const issuer = issuers.get(d.data.issuer);
+    if (!issuer) return null;
     const input: SearchRecordInput = {
       data: d.data,
       body: d.body,
@@ -33,13 +36,9 @@ export function searchRecords(directives: readonly LoadedDirective[], registry: 
       scope: issuerScope(issuer, provinces),
       typeName: docType(d.data.type)?.name ?? d.data.type,
     };
-    return {
-      // Without the base: Pagefind prefixes result URLs with the folder it is served from.
-      url: `/van-ban/${directiveId(d.data)}/`,
-      // The input is everything the record is made from: a renamed issuer or type misses the cache by itself.
-      html: cache ? cache.get(input, () => searchRecordHtml(input)) : searchRecordHtml(input),
-    };
-  });
+    // Without the base: Pagefind prefixes result URLs with the folder it is served from.
+    return { url: `/van-ban/${directiveId(d.data)}/`, html: searchRecordHtml(input) };
+  };
 }
 
 /** An index made in memory, not yet in the output folder. */

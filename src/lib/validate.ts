@@ -65,23 +65,54 @@ export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'typ
   return out;
 }
 
-export function loadLibrary(contentDir: string): Library {
-  const problems: Problem[] = [];
-  const { registry, problems: regProblems } = readRegistry(path.join(contentDir, 'issuers.yaml'));
-  problems.push(...regProblems);
-  const issuers = new Map((registry?.issuers ?? []).map((i) => [i.id, i]));
+/** A library as read from disk, before any check; a build reads it once and hands it to every step. */
+export interface LibraryFiles {
+  registry: Registry | null;
+  /** Problems of the registry, or of a missing directives folder. */
+  problems: Problem[];
+  /** Every directive file, sorted, with its text normalised (src/lib/text.ts). */
+  files: { file: string; text: string }[];
+}
+
+export function readLibraryFiles(contentDir: string): LibraryFiles {
+  const { registry, problems } = readRegistry(path.join(contentDir, 'issuers.yaml'));
   const dir = path.join(contentDir, 'directives');
-  let files: string[] = [];
+  let names: string[] = [];
   try {
-    files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f));
+    names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
   } catch {
     problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
   }
+  const files = names.map((name) => {
+    const file = path.join(dir, name);
+    return { file, text: normalizeText(fs.readFileSync(file, 'utf8')) };
+  });
+  return { registry, problems, files };
+}
+
+/**
+ * A file's directive when its frontmatter reads and passes the schema, without the checks against the registry
+ * and the rest of the library: what the build needs to make a search record before the library is validated.
+ */
+export function parseDirective(text: string): { data: DirectiveData; body: string } | null {
+  let parsed;
+  try {
+    parsed = parseFrontmatter(text);
+  } catch {
+    return null;
+  }
+  const result = directiveSchema.safeParse(parsed.data);
+  return result.success ? { data: result.data, body: parsed.body } : null;
+}
+
+export function loadLibrary(contentDir: string, read: LibraryFiles = readLibraryFiles(contentDir)): Library {
+  const { registry } = read;
+  const problems: Problem[] = [...read.problems];
+  const issuers = new Map((registry?.issuers ?? []).map((i) => [i.id, i]));
   const directives: LoadedDirective[] = [];
   // Keyed by issuer, canonical number and date, so `01-CT/TU` and `1-CT/TU` of one day are one directive.
   const seen = new Map<string, LoadedDirective>();
-  for (const file of files) {
-    const text = normalizeText(fs.readFileSync(file, 'utf8'));
+  for (const { file, text } of read.files) {
     let parsed;
     try {
       parsed = parseFrontmatter(text);
@@ -112,7 +143,7 @@ export function loadLibrary(contentDir: string): Library {
     seen.set(key, d);
     directives.push(d);
   }
-  return { registry, directives, problems, fileCount: files.length };
+  return { registry, directives, problems, fileCount: read.files.length };
 }
 
 /** Citations that match several directives: warnings, since the site shows them unlinked rather than guess. */

@@ -92,7 +92,7 @@ describe('build cache, with the citations found in a text', () => {
   function find(texts: string[], own = '01-CT/TU') {
     const cache = openBuildCache<FoundReference[]>(file, 'v1');
     let searched = 0;
-    const finder = cachedReferenceFinder({ get: (inputs, make) => cache.get(inputs, () => { searched++; return make(); }), save: cache.save });
+    const finder = cachedReferenceFinder({ warm: cache.warm, get: (inputs, make) => cache.get(inputs, () => { searched++; return make(); }), save: cache.save });
     const found = texts.map((t) => finder(t, own));
     cache.save();
     return { found, searched };
