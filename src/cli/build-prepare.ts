@@ -52,7 +52,8 @@ function run(contentDir: string, post: (m: PrepareMessage) => void): void {
     post({ kind: 'records', dir: RECORD_PAGES, pages: made.length });
   };
 
-  // A rebuild sends the records before validating: Pagefind, the longest path of a rebuild, starts ~5 s sooner.
+  // A rebuild sends the records before validating: Pagefind, the longest path of a rebuild, starts sooner (10,000
+  // directives: records sent ~4.3 s after the build starts instead of ~6.7 s).
   // They are the same records as below when the library is valid, and an index of an invalid library is never
   // published (the build stops before Astro writes anything).
   const early = records.warm && recordOf !== null;
