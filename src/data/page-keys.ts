@@ -11,7 +11,11 @@ import { CITERS_ON_PAGE, citationsOf, type Directive, type Library } from './lib
 import { relatedDirectives } from './related.ts';
 import { issuerHeader } from '../lib/issuers.ts';
 
-const summary = (d: Directive | undefined) => d && [d.id, d.data.number, d.data.title, d.data.issued, d.typeName, d.issuer.name];
+/**
+ * What a page shows of another directive, in a link or a list (src/components/DirectiveList.astro): a field a list
+ * or link adds must be added here. Its address follows from its id.
+ */
+const summary = (d: Directive | undefined) => d && [d.id, d.data.number, d.data.title, d.data.issued, d.typeName, d.issuer.id, d.issuer.name];
 
 export function directivePageKey(d: Directive, lib: Library): string {
   const citations = citationsOf(lib, d.id);
@@ -32,19 +36,16 @@ export function directivePageKey(d: Directive, lib: Library): string {
 
 const hash = (key: unknown) => crypto.createHash('sha256').update(JSON.stringify(key)).digest('base64url');
 
-/** What a list shows of each directive (src/components/DirectiveList.astro). */
-const listed = (d: Directive) => [d.id, d.url, d.data.title, d.typeName, d.data.number, d.data.issued, d.issuer.id, d.issuer.name];
-
 /**
  * The pages `paginate()` made for a browse list, each with its cache key: the directives it lists, its place in
- * the list (counts and the links of src/components/Pagination.astro), and `shows(props)`, everything else the
- * route's template puts on the page. After a one-file change only the pages whose slice of a list moved are
+ * the list (counts and the links of src/components/Pagination.astro), and `shows`, everything else the list's
+ * route puts on its pages. After a one-file change only the pages whose slice of a list moved are
  * rendered again (~2,400 list pages at 10,000 directives took ~8 s in every rebuild).
  */
-export function withListPageKeys<T extends { props: { page: Page<Directive> } }>(pages: T[], shows: (props: T['props']) => unknown): (T & { cacheKey: string })[] {
+export function withListPageKeys<T extends { props: { page: Page<Directive> } }>(pages: T[], shows: unknown): (T & { cacheKey: string })[] {
   return pages.map((p) => {
     const { page } = p.props;
     const at = [page.currentPage, page.lastPage, page.total, page.start, page.end, page.url.current, page.url.prev ?? null, page.url.next ?? null];
-    return { ...p, cacheKey: hash({ v: 1, shows: shows(p.props), at, items: page.data.map(listed) }) };
+    return { ...p, cacheKey: hash({ v: 1, shows, at, items: page.data.map(summary) }) };
   });
 }
