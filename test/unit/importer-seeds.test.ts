@@ -66,6 +66,18 @@ describe('seeds into an empty content folder', () => {
   });
 });
 
+describe('a directive that cannot be written', () => {
+  it('is reported failed with the reason, and counted so', async () => {
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, 'directives'), 'not a folder');
+    const report = await importFiles([path.join(SOURCES, '002_78452393869b290e.txt')], { contentDir: out });
+    expect(report.files[0]).toMatchObject({ status: 'failed' });
+    expect(report.files[0]!.reason).toMatch(/không ghi được tệp .*ENOTDIR.*quyền ghi/);
+    expect(report.counts).toMatchObject({ imported: 0, failed: 1 });
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('registry file', () => {
   it('appends new entries to the existing text, keeping its comments', () => {
     const file = path.join(ROOT, 'content/issuers.yaml');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldD, foldVietnamese, normalizeText, slugify } from '../../src/lib/text.ts';
+import { compareVietnamese, foldD, foldVietnamese, foldVietnameseByRule, foldVietnameseNoSpaces, normalizeText, slugify } from '../../src/lib/text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -50,6 +50,30 @@ describe('foldVietnamese', () => {
 
   it('folds ơ, ư, ă, â, ê, ô to their base letters', () => {
     expect(foldVietnamese('ơ ư ă â ê ô Ơ Ư Ă Â Ê Ô')).toBe('o u a a e o o u a a e o');
+  });
+
+  it('gives the result of the rule for every character and for text in any script', () => {
+    const every = Array.from({ length: 0x3000 }, (_, c) => String.fromCharCode(c));
+    expect(every.map((ch) => foldVietnamese(ch))).toEqual(every.map((ch) => foldVietnameseByRule(ch)));
+    const samples = [
+      'ĐẢNG BỘ TỈNH BẾN TRE, ngày 07 tháng 3 năm 2024', nfd('Hoà bình – Độc lập'), 'ÆØÅ ßẞ İstanbul ǅ ǈ', 'a\tb\u00a0c\u2003d\u3000e\ufeff', 'Ogham\u1680space',
+      'ΟΔΥΣΣΕΥΣ', '\u1100\u1161\u11a8', '𝐀𝐁 \ud800 x', 'Tỉnh uỷ\u200b “Khối” …', '',
+    ];
+    const noSpaces = (s: string) => foldVietnameseByRule(s).replace(/\s+/g, '');
+    expect(every.map((ch) => foldVietnameseNoSpaces(ch))).toEqual(every.map(noSpaces));
+    for (const s of samples) {
+      expect(foldVietnamese(s)).toBe(foldVietnameseByRule(s));
+      expect(foldVietnameseNoSpaces(s)).toBe(noSpaces(s));
+    }
+    // Random strings of Vietnamese letters, marks and the characters around them.
+    const pool = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ  ,.-/\u0300\u0301\u0303\u0309\u0323ÀÁẢÃẠẦẤẨẪẬằắẳẵặ', 'Σ', 'İ'];
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let k = 0; k < 2000; k++) {
+      const s = Array.from({ length: 1 + rand(40) }, () => pool[rand(pool.length)]).join('');
+      expect(foldVietnamese(s)).toBe(foldVietnameseByRule(s));
+      expect(foldVietnameseNoSpaces(s)).toBe(noSpaces(s));
+    }
   });
 });
 

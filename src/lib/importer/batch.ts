@@ -16,7 +16,7 @@ import { checkDirective } from '../validate.ts';
 import { unaccountedLines } from './coverage.ts';
 import { buildDirective, issuerTexts, type ParseResult } from './parse.ts';
 import { parseSource } from './parse-pool.ts';
-import { registryText, writeFileAtomic } from './registry-file.ts';
+import { registryText, writeFileAtomic, writeFileAtomicAsync } from './registry-file.ts';
 
 export interface ImportOptions {
   /** Content folder holding `directives/` and `issuers.yaml`. */
@@ -112,6 +112,9 @@ function loadRegistry(file: string): { registry: Registry; text: string | null }
   return { registry, text: fs.readFileSync(file, 'utf8') };
 }
 
+/** Enough writes in flight to keep libuv's four threads busy, few enough that memory stays flat. */
+const MAX_WRITES_IN_FLIGHT = 16;
+
 /** Yield to the event loop now and then, so Ctrl-C is handled between files, never in the middle of a write. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -132,9 +135,20 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
 
   // Parsing needs no registry: worker threads do it ahead while this loop resolves issuers and writes in order.
   const parsedFiles = parseSource(files);
+  // Directive files are written in the background, a few at a time; a file whose write fails is reported failed.
+  const writing = new Set<Promise<void>>();
+  const writeDirective = (o: FileOutcome, text: string) => {
+    const w: Promise<void> = writeFileAtomicAsync(o.target!, text).catch((e: NodeJS.ErrnoException) => {
+      report.counts[o.status]--;
+      report.counts.failed++;
+      Object.assign(o, { status: 'failed', reason: `không ghi được tệp ${o.target} (${e.code ?? e.message}); kiểm tra quyền ghi và chỗ trống trên đĩa` });
+    }).finally(() => writing.delete(w));
+    writing.add(w);
+  };
   try {
     for (const [i, file] of files.entries()) {
       if (i % 25 === 0) await breathe();
+      if (writing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writing);
       if (opts.shouldStop?.()) { report.stopped = true; break; }
       try {
         done(importOne(file, await parsedFiles.get(i)));
@@ -146,6 +160,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       opts.onProgress?.(i + 1, files.length);
     }
   } finally {
+    await Promise.all(writing);
     await parsedFiles.close();
   }
   return report;
@@ -195,9 +210,10 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       report.newIssuers.push(...b.additions.issuers);
     }
     if (already) keepEditorialFields(already, b.data as Record<string, unknown>);
-    if (!dryRun) writeFileAtomic(target, stringifyFrontmatter(b.data, b.body));
     existing.set(id, target);
-    return { ...base, status: already ? 'replaced' : 'imported', id, target, ...(dryRun ? { data: b.data, body: b.body } : {}) };
+    const outcome: FileOutcome = { ...base, status: already ? 'replaced' : 'imported', id, target, ...(dryRun ? { data: b.data, body: b.body } : {}) };
+    if (!dryRun) writeDirective(outcome, stringifyFrontmatter(b.data, b.body));
+    return outcome;
   }
 }
 

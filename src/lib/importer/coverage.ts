@@ -12,7 +12,7 @@
  *   - issuer block lines                                → the issuer's `header` and names in the registry (passed in)
  */
 import { parseNumber } from '../numbers.ts';
-import { foldVietnamese } from '../text.ts';
+import { foldVietnameseNoSpaces } from '../text.ts';
 import { isDecoration, isMotto, isPartyTitle, isStateTitle, readDateLine, readNumberLine, readTypeName } from './header.ts';
 import type { SourceLine } from './input.ts';
 import { KINH_GUI, NOI_NHAN } from './lists.ts';
@@ -25,7 +25,7 @@ export interface CoverageInput {
   issuerTexts: readonly string[];
 }
 
-const squash = (s: string) => foldVietnamese(s).replace(/\s+/g, '');
+const squash = foldVietnameseNoSpaces;
 
 /** Markdown escapes and character references back to text, so `1\.` and `\*` compare equal to the source. */
 export function unescapeMarkdown(md: string): string {
@@ -50,6 +50,7 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
   const family = number?.family;
   const hay = squash([...strings(data, []), unescapeMarkdown(input.body), ...input.issuerTexts].join('\n'));
   const missing: { n: number; text: string }[] = [];
+  let from = 0;
 
   const accounted = (cell: string): boolean => {
     if (isDecoration(cell)) return true;
@@ -67,7 +68,13 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
     if (type && type.key === data['type']) return true;
     t = t.replace(/^V\s*\/\s*v\b\s*:?\s*/iu, '').replace(/^[-–—+•∙*]\s*/u, '').replace(/[\s,;.]+$/u, '');
     const needle = squash(t);
-    return !needle || hay.includes(needle);
+    if (!needle) return true;
+    // Lines mostly come in the same order in the output: look after the last one found first.
+    let at = hay.indexOf(needle, from);
+    if (at < 0 && from > 0) at = hay.indexOf(needle);
+    if (at < 0) return false;
+    from = at + needle.length;
+    return true;
   };
 
   for (const line of input.lines) {
