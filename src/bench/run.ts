@@ -33,6 +33,8 @@ interface SizeResult {
   pages: number;
   indexBytes: number;
   indexFiles: number;
+  /** Shards of the search index (src/lib/search-shards.ts). */
+  indexShards: number;
   dataStoreBytes: number;
   distBytes: number;
   largestPage: { path: string; bytes: number; median: number; scripts: number; css: number };
@@ -137,7 +139,7 @@ function servedBytes(dist: string, requests: readonly string[]): { raw: number; 
  * first query. Bytes are counted at the server: Pagefind 1.6 fetches from a Web Worker, which page-level network
  * events do not see.
  */
-async function firstSearch(dist: string, query: string): Promise<NonNullable<SizeResult['search']>> {
+export async function firstSearch(dist: string, query: string): Promise<NonNullable<SizeResult['search']>> {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   try {
@@ -188,7 +190,7 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   const cache = p('astro-cache');
   const buildEnv = { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   const res: SizeResult = {
-    size, steps: {}, phases: {}, words: { min: 0, max: 0, mean: 0 }, importFailed: 0, warnings: 0, pages: 0, indexBytes: 0, indexFiles: 0,
+    size, steps: {}, phases: {}, words: { min: 0, max: 0, mean: 0 }, importFailed: 0, warnings: 0, pages: 0, indexBytes: 0, indexFiles: 0, indexShards: 0,
     dataStoreBytes: 0, distBytes: 0, largestPage: { path: '', bytes: 0, median: 0, scripts: 0, css: 0 }, editVisible: false, addLinked: false, errors: [],
   };
   const say = (s: string) => console.log(`[${size}] ${s}`);
@@ -265,8 +267,11 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
 
   // 7. Sizes and the first search.
   if (fs.existsSync(path.join(dist, 'pagefind'))) {
-    res.indexBytes = du(path.join(dist, 'pagefind'));
-    res.indexFiles = fs.readdirSync(path.join(dist, 'pagefind'), { recursive: true }).length;
+    // Every shard of the index (src/lib/search-shards.ts).
+    const shards = fs.readdirSync(dist).filter((f) => /^pagefind(?:-\d+)?$/.test(f)).map((f) => path.join(dist, f));
+    res.indexBytes = shards.reduce((n, d) => n + du(d), 0);
+    res.indexFiles = shards.reduce((n, d) => n + fs.readdirSync(d, { recursive: true }).length, 0);
+    res.indexShards = shards.length;
     res.distBytes = du(dist);
     res.pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     res.largestPage = largestPage(dist);
@@ -342,7 +347,7 @@ function markdown(r: SizeResult): string {
     `### ${r.size.toLocaleString('en')} directives`,
     '',
     `Bodies ${r.words.min}–${r.words.max} words (mean ${r.words.mean}); ${r.pages.toLocaleString('en')} HTML pages; dist ${fmtMem(r.distBytes)}; ` +
-      `Pagefind index ${fmtMem(r.indexBytes)} in ${r.indexFiles.toLocaleString('en')} files; Astro content store (data-store.json) ${fmtMem(r.dataStoreBytes)}; ` +
+      `Pagefind index ${fmtMem(r.indexBytes)} in ${r.indexFiles.toLocaleString('en')} files (${r.indexShards === 1 ? 'one piece' : `${r.indexShards} shards`}); Astro content store (data-store.json) ${fmtMem(r.dataStoreBytes)}; ` +
       `import failures ${r.importFailed}; reference warnings ${r.warnings}.`,
     '',
     '| target (issue 5) | measured | verdict |',

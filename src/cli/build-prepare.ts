@@ -14,7 +14,7 @@ import { cachedReferenceFinder } from '../lib/crossref.ts';
 import { ASTRO_CACHE_DIR, ROOT } from '../lib/paths.ts';
 import type { FoundReference } from '../lib/references.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { searchRecordMaker, writeRecordPages, type SearchRecord } from '../lib/search-index.ts';
+import { searchRecordMaker, writeRecordPages, type RecordShard, type SearchRecord } from '../lib/search-index.ts';
 import { loadLibrary, parseDirective, readLibraryFiles, referenceWarnings } from '../lib/validate.ts';
 
 /** Kept with Astro's cache: a build of another content folder has its own. */
@@ -25,8 +25,8 @@ const RECORD_PAGES = path.join(ASTRO_CACHE_DIR, 'vanban', 'search-pages');
 
 /** The content has no errors: Astro may go on. */
 export interface Valid { kind: 'valid' }
-/** The search records, as pages under `dir`. */
-export interface Records { kind: 'records'; dir: string; pages: number }
+/** The search records, as pages in one folder per shard. */
+export interface Records { kind: 'records'; shards: RecordShard[] }
 export interface Verdict {
   kind: 'verdict';
   /** Problems, formatted for the console, warnings included. */
@@ -48,8 +48,7 @@ function run(contentDir: string, post: (m: PrepareMessage) => void): void {
   const recordOf = registry && searchRecordMaker(registry);
   const sendRecords = (list: (SearchRecord | null)[]) => {
     const made = list.filter((r): r is SearchRecord => r !== null);
-    writeRecordPages(made, RECORD_PAGES);
-    post({ kind: 'records', dir: RECORD_PAGES, pages: made.length });
+    post({ kind: 'records', shards: writeRecordPages(made, RECORD_PAGES) });
   };
 
   // A rebuild sends the records before validating: Pagefind, the longest path of a rebuild, starts sooner (10,000

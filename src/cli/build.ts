@@ -1,6 +1,7 @@
 /**
  * `npm run build`: refuse invalid content, build the site with Astro, write the search index.
- * Environment: SITE_BASE (default /), SITE_URL, CONTENT_DIR (default content), OUT_DIR (default dist).
+ * Environment: SITE_BASE (default /), SITE_URL, CONTENT_DIR (default content), OUT_DIR (default dist);
+ * SEARCH_SHARD_MIN (directives per index shard at least, default 10,000).
  *
  * On two cores the steps overlap: Astro starts and syncs the content while a worker thread validates it, and
  * Pagefind takes in the records while Astro works. Astro writes nothing before the content is known to have no
@@ -12,7 +13,8 @@
  * A rebuild, where Astro has its page cache from an earlier build, gets the records before the library is validated
  * (from the record cache) and makes the index alongside Astro as soon as they are in, if the machine has the memory
  * free: it saves the ~20 s it would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
- * Either way the index is published into the output folder only after Astro has succeeded.
+ * Either way the index is published into the output folder only after Astro has succeeded. A library of 20,000
+ * directives or more is indexed in two shards by date, made at once by two Pagefind processes (src/lib/search-shards.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +23,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
 import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
-import { indexRecordPages, type MadeIndex, type SearchIndexer } from '../lib/search-index.ts';
+import { indexShards, type MadeIndex, type SearchIndexer } from '../lib/search-index.ts';
 import type { PrepareMessage, Records, Valid, Verdict } from './build-prepare.ts';
 
 const base = siteBase();
@@ -142,9 +144,9 @@ function prepareOnWorker(): { valid: Promise<Valid>; records: Promise<Records>; 
 async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; alongside?: Promise<{ made: MadeIndex; took: string }>; indexError?: Error }> {
   const prepared = prepareOnWorker();
   // Pagefind takes the records as soon as they come: in a first build, once the content has no errors.
-  const indexing = prepared.records.then(async ({ dir, pages }) => {
+  const indexing = prepared.records.then(async ({ shards }) => {
     const indexStarted = Date.now();
-    const indexer = await indexRecordPages(dir, pages);
+    const indexer = await indexShards(shards);
     console.log(`Chỉ mục tìm kiếm: đã nhận ${indexer.pages} văn bản (${seconds(indexStarted)}).`);
     return indexer;
   });
@@ -191,9 +193,9 @@ if (astroCode !== 0) {
 try {
   if (indexError) throw indexError;
   const { made, took } = await (alongside ?? makeIndex(indexer!));
-  const published = made.publish(outDir);
+  const published = await made.publish(outDir);
   const when = alongside ? ', cùng lúc với Astro' : '';
-  console.log(`Chỉ mục tìm kiếm: ${indexer!.pages} văn bản, ghi trong ${took}${when} → ${path.relative(ROOT, published)}`);
+  console.log(`Chỉ mục tìm kiếm: ${indexer!.pages} văn bản, ghi trong ${took}${when} → ${published.map((p) => path.relative(ROOT, p)).join(', ')}`);
 } catch (e) {
   fail(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);
 } finally {

@@ -4,19 +4,22 @@
  * adding the records (CPU, modest memory) can run beside Astro; making the index (~2.3 GiB for Pagefind at
  * 10,000) happens in memory, and the index is published into the output folder only when the caller says so,
  * so the build decides when the peak may come (src/cli/build.ts) and a failed build never leaves a new index
- * over an old site.
+ * over an old site. The index is made in shards by date (src/lib/search-shards.ts), each by a Pagefind process
+ * of its own on a worker thread (src/lib/search-index-worker.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
 import { issuerScope } from './issuers.ts';
 import type { DirectiveData, Registry } from './schema.ts';
-import { searchRecordHtml, type SearchRecordInput } from './search-record.ts';
+import { searchRecordHtml, sortFloorHtml, type SearchRecordInput } from './search-record.ts';
+import { shardFolder, splitByDate } from './search-shards.ts';
 
-/** One page for Pagefind: where the result links to, and the HTML it indexes. */
-export interface SearchRecord { url: string; html: string }
+/** One page for Pagefind: where the result links to, the HTML it indexes, and its date (which shard it goes to). */
+export interface SearchRecord { url: string; html: string; issued: string }
 
 /**
  * What makes the search record of a directive: null when its issuer is not in the registry (such content is
@@ -37,35 +40,38 @@ export function searchRecordMaker(registry: Registry): (d: { data: DirectiveData
       typeName: docType(d.data.type)?.name ?? d.data.type,
     };
     // Without the base: Pagefind prefixes result URLs with the folder it is served from.
-    return { url: `/van-ban/${directiveId(d.data)}/`, html: searchRecordHtml(input) };
+    return { url: `/van-ban/${directiveId(d.data)}/`, html: searchRecordHtml(input), issued: d.data.issued };
   };
 }
 
 /** An index made in memory, not yet in the output folder. */
 export interface MadeIndex {
-  /** Bring `<outDir>/pagefind` up to it; returns the published folder. */
-  publish(outDir: string): string;
+  /** Bring the index folders of `outDir` up to it; returns the published folders. */
+  publish(outDir: string): Promise<string[]>;
 }
 
 export interface SearchIndexer {
-  /** Records added. */
+  /** Directives indexed. */
   readonly pages: number;
   /** Make the index's files (Pagefind's memory peak), to be published once the site is built. */
   make(): Promise<MadeIndex>;
-  /** Stop Pagefind's service (also after a failure). */
+  /** Stop Pagefind (also after a failure). */
   close(): Promise<void>;
 }
 
+/** The record pages of one shard: Pagefind reads `dir`, which holds `pages` pages, of which `directives` are directives. */
+export interface RecordShard { dir: string; pages: number; directives: number }
+
 /**
- * Write the records as HTML files under `dir`, at `<url>index.html`, so that Pagefind reads them from disk: adding
- * 10,000 records as one folder takes Pagefind ~3 s, one message per record ~12 s (measured). The folder is kept
+ * Write the records as HTML files, one folder per shard (`<dir>/<k>/<url>index.html`), so that Pagefind reads them
+ * from disk: adding 10,000 records as one folder takes Pagefind ~3 s, one message per record ~12 s (measured).
+ * Every shard but the oldest also gets the sort-floor record (src/lib/search-shards.ts). The folder is kept
  * between builds: only pages that changed are written, and pages of directives no longer in the library removed.
  */
-export function writeRecordPages(records: readonly SearchRecord[], dir: string): void {
+export function writeRecordPages(records: readonly SearchRecord[], dir: string): RecordShard[] {
   fs.mkdirSync(dir, { recursive: true });
   const wanted = new Set<string>();
-  for (const r of records) {
-    const file = path.join(dir, r.url, 'index.html');
+  const write = (file: string, html: string) => {
     wanted.add(file);
     let current: string | undefined;
     try {
@@ -73,11 +79,21 @@ export function writeRecordPages(records: readonly SearchRecord[], dir: string):
     } catch {
       // not written yet
     }
-    if (current === r.html) continue;
+    if (current === html) return;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, r.html);
-  }
+    fs.writeFileSync(file, html);
+  };
+  const shards = splitByDate(records);
+  const out = shards.map((list, k) => {
+    const shardDir = path.join(dir, String(k));
+    fs.mkdirSync(shardDir, { recursive: true });
+    for (const r of list) write(path.join(shardDir, r.url, 'index.html'), r.html);
+    const floor = k < shards.length - 1;
+    if (floor) write(path.join(shardDir, 'sort-floor', 'index.html'), sortFloorHtml());
+    return { dir: shardDir, pages: list.length + Number(floor), directives: list.length };
+  });
   removeFilesExcept(dir, wanted);
+  return out;
 }
 
 /** Remove every file under `dir` not in `keep` (absolute paths). */
@@ -88,8 +104,8 @@ function removeFilesExcept(dir: string, keep: ReadonlySet<string>): void {
   }
 }
 
-/** Index the record pages under `dir` (writeRecordPages), which must hold `expected` pages. */
-export async function indexRecordPages(dir: string, expected: number): Promise<SearchIndexer> {
+/** One shard's index, made in this thread's Pagefind: the record pages under `dir`, which must hold `expected` pages. */
+export async function indexRecordPages(dir: string, expected: number): Promise<{ make(): Promise<{ files: PagefindFile[] }>; close(): Promise<void> }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind không khởi tạo được: ${errors.join('; ')}`);
   const close = async () => { await pagefind.close(); };
@@ -102,12 +118,73 @@ export async function indexRecordPages(dir: string, expected: number): Promise<S
     throw e;
   }
   return {
-    pages: expected,
     close,
     async make() {
       const made = await index.getFiles();
       if (made.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${made.errors.join('; ')}`);
-      return { publish: (outDir) => publishIndex(made.files, path.join(outDir, 'pagefind')) };
+      return { files: made.files };
+    },
+  };
+}
+
+type PagefindFile = { path: string; content: Uint8Array };
+
+/** A shard's worker thread (src/lib/search-index-worker.ts): each request answered once, in order. */
+function shardWorker(shard: RecordShard) {
+  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: shard });
+  let failure: Error | null = null;
+  const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  const fail = (e: Error) => { failure ??= e; for (const w of waiting.splice(0)) w.reject(e); };
+  worker.on('message', (m: { ok: true } | { ok: false; message: string }) => {
+    const w = waiting.shift();
+    if (m.ok) w?.resolve(); else (w ? w.reject(new Error(m.message)) : fail(new Error(m.message)));
+  });
+  worker.on('error', fail);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => { fail(new Error('luồng Pagefind đã dừng')); resolve(); }));
+  const reply = () => new Promise<void>((resolve, reject) => (failure ? reject(failure) : waiting.push({ resolve, reject })));
+  const added = reply();
+  return {
+    added,
+    request(m: { kind: 'make' } | { kind: 'publish'; folder: string; runtime: boolean }): Promise<void> {
+      const r = reply();
+      worker.postMessage(m);
+      return r;
+    },
+    async close() {
+      if (!failure) worker.postMessage({ kind: 'close' });
+      await exited;
+    },
+  };
+}
+
+/**
+ * Index the shards (writeRecordPages), each in a Pagefind of its own on a worker thread, so that they are made at
+ * once on as many cores. Resolves when every shard has its records.
+ */
+export async function indexShards(shards: readonly RecordShard[]): Promise<SearchIndexer> {
+  const workers = shards.map(shardWorker);
+  const close = async () => { await Promise.all(workers.map((w) => w.close())); };
+  try {
+    await Promise.all(workers.map((w) => w.added));
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {
+    pages: shards.reduce((n, s) => n + s.directives, 0),
+    close,
+    async make() {
+      await Promise.all(workers.map((w) => w.request({ kind: 'make' })));
+      return {
+        async publish(outDir) {
+          const folders = shards.map((_, k) => path.join(outDir, shardFolder(k)));
+          // Pagefind's script and WebAssembly are loaded from the first shard only.
+          await Promise.all(workers.map((w, k) => w.request({ kind: 'publish', folder: folders[k]!, runtime: k === 0 })));
+          // Shards of an earlier build that had more.
+          for (let k = shards.length; fs.existsSync(path.join(outDir, shardFolder(k))); k++) fs.rmSync(path.join(outDir, shardFolder(k)), { recursive: true });
+          return folders;
+        },
+      };
     },
   };
 }
@@ -129,7 +206,7 @@ function holds(target: string, file: { path: string; content: Uint8Array }): boo
  * ~10,300 files) and then removing what the new index no longer has. Replacing the folder whole cost ~2 s of
  * deleting at 10,000 directives; this way a site served from `dir` also never sees a half-written index.
  */
-export function publishIndex(files: readonly { path: string; content: Uint8Array }[], dir: string): string {
+export function publishIndex(files: readonly PagefindFile[], dir: string): string {
   fs.rmSync(`${dir}.next`, { recursive: true, force: true }); // left by builds before this way of publishing
   // A first build has no index to keep serving: its files are written as they are, without checks.
   const fresh = !fs.existsSync(dir);

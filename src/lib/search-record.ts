@@ -5,6 +5,7 @@
  */
 import { numberSearchTokens, parseNumber } from './numbers.ts';
 import type { DirectiveData } from './schema.ts';
+import { SORT_FLOOR } from './search-shards.ts';
 import { openingWords, uniqueWords, withDFolded } from './search-text.ts';
 import { escapeXml as esc } from './xml.ts';
 
@@ -27,6 +28,13 @@ export function markdownToText(md: string): string {
     .replace(/[*_`]{1,3}(?=\S)|(?<=\S)[*_`]{1,3}/g, '');
 }
 
+const sortKey = (issued: string) => `<span data-pagefind-sort="issued">${esc(issued)}</span>`;
+
+/** The record that takes the first place in a shard's date order (src/lib/search-shards.ts): no words, no filters. */
+export function sortFloorHtml(): string {
+  return `<!doctype html><html lang="vi"><head><title></title></head><body><main data-pagefind-body>${sortKey(SORT_FLOOR)}</main></body></html>`;
+}
+
 export function searchRecordHtml(r: SearchRecordInput): string {
   const n = parseNumber(r.data.number);
   const tokens = n ? numberSearchTokens(n) : [];
@@ -39,7 +47,7 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     `<div data-pagefind-ignore>${meta('title', r.data.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
     `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
-    `<span data-pagefind-sort="issued">${r.data.issued}</span></div>` +
+    `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.data.title}`))}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +

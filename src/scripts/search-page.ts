@@ -4,6 +4,7 @@
  */
 import { rewriteNumberQuery } from '../lib/numbers.ts';
 import { highlightTerms, normalizeQuery } from '../lib/search-text.ts';
+import { SORTED_WEIGHT } from '../lib/search-shards.ts';
 import { formatShortDate } from '../lib/dates.ts';
 import { escapeXml as escapeHtml } from '../lib/xml.ts';
 import type { IssuerGroup } from '../data/search-filters.ts';
@@ -17,6 +18,7 @@ interface PagefindSearch { results: PagefindResult[]; unfilteredResultCount: num
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (url: string) => Promise<void>;
   search: (q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
 }
 
@@ -92,6 +94,8 @@ export async function startSearchPage(): Promise<void> {
     // 43 KB to download before the first result.
     await pagefind.options({ noWorker: true });
     await pagefind.init();
+    // The other shards of the index (src/lib/search-shards.ts), older directives.
+    for (const url of (form.dataset['pagefindMerge'] ?? '').split(' ').filter(Boolean)) await pagefind.mergeIndex(url);
   } catch {
     status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.';
     return;
@@ -137,6 +141,8 @@ export async function startSearchPage(): Promise<void> {
     isNumberQuery = query !== raw;
     shownQuery = raw;
     const sort = sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
+    // A sorted search ranks the newest shard's results above the others' (src/lib/search-shards.ts).
+    await pagefind.options({ indexWeight: sort ? SORTED_WEIGHT : 1 });
     const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
     if (mine !== generation || !search) return;
     results = search.results;

@@ -33,11 +33,17 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 /** Links and marks of the citations inside a directive's body. */
-/** The text and titles of every page in a built Pagefind index (its fragments: gzip, a signature, then JSON). */
+/**
+ * This library is indexed in two shards (src/lib/search-shards.ts), as a large one is: searching, sorting and
+ * rebuilding are tested across them.
+ */
+const SHARDED = { SEARCH_SHARD_MIN: '5' };
+
+/** The text and titles of every page in a built Pagefind index, all shards (their fragments: gzip, a signature, then JSON). */
 function indexedText(outDir: string): string {
-  const dir = path.join(outDir, 'pagefind/fragment');
-  return fs.readdirSync(dir).map((f) => {
-    const json = gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '');
+  const dirs = ['pagefind/fragment', 'pagefind-1/fragment'].map((d) => path.join(outDir, d));
+  return dirs.flatMap((dir) => fs.readdirSync(dir).map((f) => path.join(dir, f))).map((f) => {
+    const json = gunzipSync(fs.readFileSync(f)).toString('utf8').replace(/^pagefind_dcd/, '');
     const fragment = JSON.parse(json) as { content: string; meta: { title?: string } };
     return `${fragment.meta.title ?? ''}\n${fragment.content}`;
   }).join('\n');
@@ -56,7 +62,7 @@ describe('a library with the directives the seeds cite', () => {
   let outDir: string;
   let page: Page;
   beforeAll(async () => {
-    ({ outDir } = await buildSite({ contentDir: makeLibrary() }));
+    ({ outDir } = await buildSite({ contentDir: makeLibrary(), env: SHARDED }));
     server = await serveStatic(outDir);
   });
   afterAll(async () => { await server?.close(); });
@@ -138,6 +144,34 @@ describe('a library with the directives the seeds cite', () => {
     await p.close();
   });
 
+  test('sorted by date, the results of both index shards come in one order, newest or oldest first', async () => {
+    expect(fs.existsSync(path.join(outDir, 'pagefind-1/pagefind-entry.json'))).toBe(true);
+    // A merged shard has its index only: the script and WebAssembly come from the first.
+    expect(fs.existsSync(path.join(outDir, 'pagefind-1/pagefind.js'))).toBe(false);
+    const allDates = async (sort: string) => {
+      const p = await browser.newPage();
+      await p.goto(`${server.url}tim-kiem/?q=tinh+uy&sort=${sort}`);
+      await p.waitForFunction(() => /Tìm thấy \d+/.test(document.getElementById('search-status')?.textContent ?? ''));
+      const total = Number(/Tìm thấy (\d+)/.exec((await p.textContent('#search-status'))!)![1]);
+      while (await p.isVisible('#search-more')) {
+        const n = await p.locator('#search-results > li').count();
+        await p.click('#search-more');
+        await p.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
+      }
+      const dates = await p.$$eval('#search-results time', (t) => t.map((x) => x.getAttribute('datetime')!));
+      await p.close();
+      expect(dates).toHaveLength(total);
+      return dates;
+    };
+    const newest = await allDates('newest');
+    expect(newest).toEqual([...newest].sort().reverse());
+    // Both shards answered: the older one holds half the library.
+    const catalog = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8')) as { directives: { issued: string }[] };
+    const median = catalog.directives.map((d) => d.issued).sort().reverse()[Math.ceil(catalog.directives.length / 2)]!;
+    expect(newest.some((d) => d <= median) && newest.some((d) => d > median)).toBe(true);
+    expect(await allDates('oldest')).toEqual([...newest].reverse());
+  });
+
   test('catalog.json carries references and referencedBy', () => {
     const { directives } = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8'));
     const d554 = directives.find((d: { number: string }) => d.number === '554-CV/ĐUK');
@@ -203,11 +237,11 @@ describe('with the build cache kept between builds', () => {
       return ref;
     };
 
-    await buildSite({ contentDir: content, cacheDir, outDir });
+    await buildSite({ contentDir: content, cacheDir, outDir, env: SHARDED });
     expect(await refTo('21-CTr/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
 
     fs.renameSync(moved, path.join(content, 'directives/bt-21-ctr.md'));
-    await buildSite({ contentDir: content, cacheDir, outDir });
+    await buildSite({ contentDir: content, cacheDir, outDir, env: SHARDED });
     expect(fs.existsSync(path.join(cacheDir, 'data-store.json'))).toBe(true);
     expect((await refTo('21-CTr/TU'))?.href).toBe(BT_21);
 
@@ -215,7 +249,7 @@ describe('with the build cache kept between builds', () => {
     const file21 = path.join(content, 'directives/bt-21-ctr.md');
     fs.writeFileSync(file21, fs.readFileSync(file21, 'utf8').replace('title: Về công tác dân vận của Tỉnh ủy năm 2022', 'title: Về công tác dân vận năm 2022 (sửa tên)'));
     // Astro colours its log when CI is set: compare the plain text.
-    const stdout = (await buildSite({ contentDir: content, cacheDir, outDir })).stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    const stdout = (await buildSite({ contentDir: content, cacheDir, outDir, env: SHARDED })).stdout.replace(/\u001b\[[0-9;]*m/g, '');
     const citing = fs.readFileSync(path.join(outDir, P554, 'index.html'), 'utf8');
     expect(citing).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     expect(citing).not.toContain('Về công tác dân vận của Tỉnh ủy năm 2022');
@@ -237,7 +271,7 @@ describe('with the build cache kept between builds', () => {
     const bt01Title = 'Về phong trào thi đua "Đồng Khởi mới" giai đoạn 2020 - 2025';
     expect(indexedText(outDir)).toContain(bt01Title);
     fs.rmSync(path.join(content, 'directives/bt-01-ct.md'));
-    await buildSite({ contentDir: content, cacheDir, outDir });
+    await buildSite({ contentDir: content, cacheDir, outDir, env: SHARDED });
     // ...and it is gone from the search index too (the record pages Pagefind reads are kept between builds).
     expect(indexedText(outDir)).not.toContain(bt01Title);
     // ...and from the lists it was in, whose counts drop by one.

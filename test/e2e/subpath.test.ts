@@ -12,7 +12,8 @@ let server: StaticServer;
 let outDir: string;
 
 beforeAll(async () => {
-  ({ outDir } = await buildSite({ base: '/vanban/', siteUrl: 'https://intranet.example/' }));
+  // Two index shards (src/lib/search-shards.ts), one directive each: the merged one must load and link under /vanban/ too.
+  ({ outDir } = await buildSite({ base: '/vanban/', siteUrl: 'https://intranet.example/', env: { SEARCH_SHARD_MIN: '1' } }));
   server = await serveStatic(outDir, { base: '/vanban/' });
   browser = await launchBrowser();
 });
@@ -56,6 +57,14 @@ test('search loads its index from /vanban/pagefind/ and links results under /van
   expect(href).toBe('/vanban/van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-03-07-554-cv-duk/');
   expect(server.requests.some((r) => r.startsWith('/vanban/pagefind/pagefind.js'))).toBe(true);
   expect(server.requests.filter((r) => r.includes('pagefind') && !r.startsWith('/vanban/'))).toEqual([]);
+  // The Tuyên Quang directive is in the older shard (pagefind-1/).
+  await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('Tuyên Quang')}`);
+  await page.waitForSelector('#search-results li a');
+  expect(await page.$$eval('#search-results li a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname)))
+    .toContain('/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/');
+  expect(server.requests.some((r) => r.startsWith('/vanban/pagefind-1/pagefind-entry.json'))).toBe(true);
+  expect(server.requests.filter((r) => r.includes('pagefind') && !r.startsWith('/vanban/'))).toEqual([]);
+  await page.goBack();
   await page.click('#search-results li a');
   await page.waitForURL(/554-cv-duk\/$/);
   expect(await page.textContent('.meta-panel [data-field="number"]')).toBe('554-CV/ĐUK');

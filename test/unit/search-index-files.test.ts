@@ -3,30 +3,54 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { publishIndex, writeRecordPages } from '../../src/lib/search-index.ts';
+import { sortFloorHtml } from '../../src/lib/search-record.ts';
+import { MAX_SHARDS, shardCount, shardFolder, splitByDate } from '../../src/lib/search-shards.ts';
 
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-pages-')); });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const page = (url: string) => path.join(dir, url, 'index.html');
-const mtime = (url: string) => fs.statSync(page(url)).mtimeMs;
+const page = (shard: number, url: string) => path.join(dir, String(shard), url, 'index.html');
+const mtime = (shard: number, url: string) => fs.statSync(page(shard, url)).mtimeMs;
+const rec = (url: string, issued: string, html = `<p>${url}</p>`) => ({ url, issued, html });
 
-test('record pages: written at their URL, only rewritten when changed, removed with their directive', async () => {
-  writeRecordPages([{ url: '/van-ban/a/1/', html: '<p>một</p>' }, { url: '/van-ban/b/2/', html: '<p>hai</p>' }], dir);
-  expect(fs.readFileSync(page('/van-ban/a/1/'), 'utf8')).toBe('<p>một</p>');
-  const before = mtime('/van-ban/a/1/');
+test('shards: split by date, newest first, nearly equal, the same dates in URL order; at most two', () => {
+  process.env['SEARCH_SHARD_MIN'] = '1';
+  const list = [rec('/b/', '2020-01-01'), rec('/a/', '2020-01-01'), rec('/c/', '2024-05-01'), rec('/d/', '2016-02-02'), rec('/e/', '2021-07-07')];
+  expect(splitByDate(list).map((s) => s.map((r) => r.url))).toEqual([['/c/', '/e/', '/a/'], ['/b/', '/d/']]);
+  expect(splitByDate(list.slice(0, 1)).map((s) => s.length)).toEqual([1]);
+  expect(splitByDate([])).toEqual([[]]);
+  expect(shardCount(10_000)).toBe(MAX_SHARDS);
+  expect([shardFolder(0), shardFolder(1)]).toEqual(['pagefind', 'pagefind-1']);
+  delete process.env['SEARCH_SHARD_MIN'];
+  expect([shardCount(19_999), shardCount(20_000)]).toEqual([1, 2]);
+});
+
+test('record pages: one folder per shard, the sort floor in all but the oldest, only rewritten when changed, removed with their directive', async () => {
+  process.env['SEARCH_SHARD_MIN'] = '1';
+  const shards = writeRecordPages([rec('/van-ban/a/1/', '2024-01-01'), rec('/van-ban/b/2/', '2019-01-01')], dir);
+  expect(shards).toEqual([
+    { dir: path.join(dir, '0'), pages: 2, directives: 1 },
+    { dir: path.join(dir, '1'), pages: 1, directives: 1 },
+  ]);
+  expect(fs.readFileSync(page(0, '/van-ban/a/1/'), 'utf8')).toBe('<p>/van-ban/a/1/</p>');
+  expect(fs.readFileSync(page(0, '/sort-floor/'), 'utf8')).toBe(sortFloorHtml());
+  expect(fs.existsSync(page(1, '/sort-floor/'))).toBe(false);
+  const before = mtime(0, '/van-ban/a/1/');
   await new Promise((r) => setTimeout(r, 20));
 
-  writeRecordPages([{ url: '/van-ban/a/1/', html: '<p>một</p>' }, { url: '/van-ban/c/3/', html: '<p>ba</p>' }], dir);
-  expect(mtime('/van-ban/a/1/')).toBe(before);
-  expect(fs.existsSync(page('/van-ban/b/2/'))).toBe(false);
-  expect(fs.readFileSync(page('/van-ban/c/3/'), 'utf8')).toBe('<p>ba</p>');
+  // b/2 removed, c/3 added between them: a/1 stays in the newest shard, unwritten.
+  writeRecordPages([rec('/van-ban/a/1/', '2024-01-01'), rec('/van-ban/c/3/', '2018-01-01')], dir);
+  expect(mtime(0, '/van-ban/a/1/')).toBe(before);
+  expect(fs.existsSync(page(1, '/van-ban/b/2/'))).toBe(false);
+  expect(fs.readFileSync(page(1, '/van-ban/c/3/'), 'utf8')).toBe('<p>/van-ban/c/3/</p>');
 
-  writeRecordPages([{ url: '/van-ban/a/1/', html: '<p>một (sửa)</p>' }], dir);
-  expect(fs.readFileSync(page('/van-ban/a/1/'), 'utf8')).toBe('<p>một (sửa)</p>');
+  writeRecordPages([rec('/van-ban/a/1/', '2024-01-01', '<p>một (sửa)</p>')], dir);
+  expect(fs.readFileSync(page(0, '/van-ban/a/1/'), 'utf8')).toBe('<p>một (sửa)</p>');
+  expect(fs.existsSync(page(0, '/sort-floor/'))).toBe(false);
 
-  writeRecordPages([], path.join(dir, 'empty'));
-  expect(fs.readdirSync(path.join(dir, 'empty'))).toEqual([]);
+  expect(writeRecordPages([], path.join(dir, 'empty'))).toEqual([{ dir: path.join(dir, 'empty', '0'), pages: 0, directives: 0 }]);
+  delete process.env['SEARCH_SHARD_MIN'];
 });
 
 test('publishing an index writes only files that changed and removes those the new index no longer has', async () => {
