@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { generate } from '../../src/bench/generate.ts';
 import { importFiles } from '../../src/lib/importer/batch.ts';
 import { registryText } from '../../src/lib/importer/registry-file.ts';
 import { readRegistry } from '../../src/lib/issuers.ts';
@@ -75,6 +76,25 @@ describe('a directive that cannot be written', () => {
     expect(report.files[0]!.reason).toMatch(/không ghi được tệp .*ENOTDIR.*quyền ghi/);
     expect(report.counts).toMatchObject({ imported: 0, failed: 1 });
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a batch stopped part way (Ctrl-C)', () => {
+  it('reports where it stopped, and every file it reports imported is whole on disk', async () => {
+    const raw = tempDir();
+    const out = tempDir();
+    // Fewer than 200 files are parsed on this thread: no worker pool to close, so nothing else delays the return.
+    generate({ size: 150, seed: 3, outDir: raw, extraDir: path.join(raw, 'extra') });
+    const files = fs.readdirSync(raw).filter((f) => f.endsWith('.txt')).map((f) => path.join(raw, f));
+    let seen = 0;
+    const report = await importFiles(files, { contentDir: out, onProgress: (n) => { seen = n; }, shouldStop: () => seen >= 120 });
+    expect(report.stopped).toBe(true);
+    expect(report.files).toHaveLength(120);
+    const imported = report.files.filter((f) => f.status === 'imported');
+    expect(imported.length).toBeGreaterThan(100);
+    // The writes run in the background: none may still be under way, or half done, once the batch returns.
+    for (const f of imported) expect(read(f.target!).data['number'], f.file).toBeTruthy();
+    expect(fs.readdirSync(path.join(out, 'directives')).sort()).toEqual(imported.map((f) => path.basename(f.target!)).sort());
   });
 });
 
