@@ -8,8 +8,9 @@
  * errors (src/integrations/validation-gate.ts), and its output is held back until the validator's messages are
  * printed, so refused content reads as the validator's messages alone and leaves the output folder as it was.
  *
- * When Pagefind makes its index depends on the build. A first (cold) build makes it after Astro, so that
- * Pagefind's peak (~2.3 GiB at 10,000 directives) never adds to Astro's and the build stays under 3 GiB.
+ * When Pagefind makes its index depends on the build. A first (cold) build of a large library makes it after Astro,
+ * so that Pagefind's peak (~2.3 GiB at 10,000 directives) never adds to Astro's and the build stays under 3 GiB
+ * (a small library's first build makes it alongside, as a rebuild does).
  * A rebuild, where Astro has its page cache from an earlier build, gets the records before the library is validated
  * (from the record cache) and makes the index alongside Astro as soon as they are in, if the machine has the memory
  * free: it saves the ~20 s it would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
@@ -120,6 +121,14 @@ function makeIndex(indexer: SearchIndexer): Promise<{ made: MadeIndex; took: str
 const INDEX_BYTES_PER_DIRECTIVE = 240_000;
 const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_PER_DIRECTIVE;
 
+/**
+ * A first build of a small library makes its index alongside Astro too: Pagefind's peak (0.24 MB a directive) and
+ * Astro's (1.0 GiB at 1,000 directives, 2.4 GiB at 10,000, measured) then stay under the 3 GiB a first build of
+ * 10,000 may take (about 2.5 GiB at 4,000). Alternating first builds of 1,000: 14.2, 13.2, 15.5 s against 16.2,
+ * 15.9, 15.8 s with the index after Astro (in an earlier alternation, on a faster machine, no difference).
+ */
+const FIRST_BUILD_ALONGSIDE_MAX = 4_000;
+
 /** src/cli/build-prepare.ts on a worker thread (its memory is returned when it ends). */
 function prepareOnWorker(): { valid: Promise<Valid>; records: Promise<Records>; verdict: Promise<Verdict> } {
   const worker = new Worker(new URL('./build-prepare.ts', import.meta.url), { workerData: { contentDir: CONTENT_DIR } });
@@ -154,7 +163,9 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; alongside?
   // A rebuild makes the index as soon as the records are in (before the library is validated: the index is
   // published only after Astro, which waits for a valid library), while Astro renders, if the memory allows.
   // (Boxed, so that awaiting the box does not wait for the making.)
-  const alongside = indexing.then((indexer) => ({ making: rebuild && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined }));
+  const alongside = indexing.then((indexer) => ({
+    making: (rebuild || indexer.pages <= FIRST_BUILD_ALONGSIDE_MAX) && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined,
+  }));
   alongside.catch(() => {});
   // Astro goes on as soon as the content is known to have no errors; its output waits for the messages below.
   prepared.valid.then(() => astro.decide('valid'), () => {});
