@@ -8,8 +8,8 @@
  * weighted above any place in the other, all its results come first when sorting newest first, and last when sorting
  * oldest first (the places are then negated). Its place 0 would score 0 whatever the weight: a record dated before
  * everything (SORT_FLOOR), which no query or filter finds, takes it. Pagefind lets only the first index's weight
- * change after merging (its `options`), so there are at most two shards. test/e2e/site.test.ts checks both orders
- * across the shards.
+ * change after merging (its `options`), so there are at most two shards. test/e2e/crossref.test.ts checks both
+ * orders across the shards.
  */
 
 export const MAX_SHARDS = 2;
@@ -25,10 +25,11 @@ export const SORT_FLOOR = '0000-00-00';
  * search more bytes (each shard's index chunks for a word are about as large as the whole index's: 10,000
  * directives, "dang uy khoi": 124 KB against 81 KB, over the 300 KB budget) and gain nothing in the time to the
  * first results (183–262 ms against 192–222 ms); they pay where making one index takes long (10,000 directives:
- * 18.6 s in one piece, 10.2 s in two halves side by side; 50,000: 156 s in one piece). Pagefind also scores each
- * shard's pages with that shard's own word statistics, which would rank by chance in small shards.
- * SEARCH_SHARD_MIN overrides it (the tests build shards of a few directives). The build's worker and Astro's
- * search page both call shardCount with the same count and environment.
+ * 18.6 s in one piece, 10.2 s in two halves side by side; 50,000: 156 s in one piece, 61 s in two shards, in bench
+ * runs on a machine ~10 % faster for the second). Pagefind also scores each shard's pages with that shard's own
+ * word statistics, which would rank by chance in small shards. SEARCH_SHARD_MIN overrides it (the tests build
+ * shards of a few directives). The build's worker and Astro's search page both call shardCount with the same
+ * count and environment.
  */
 const minPerShard = (): number => Number(process.env['SEARCH_SHARD_MIN']) || 10_000;
 
