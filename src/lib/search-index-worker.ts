@@ -4,17 +4,14 @@
  * Answers every request with `{ ok }`: first when the records are in, then for `make` and `publish`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexRecordPages, publishIndex, type RecordShard } from './search-index.ts';
-
-/** Files the browser loads from a merged shard; the script and WebAssembly come from the first shard. */
-const SHARD_FILE = /\.pf_(?:fragment|index|filter|meta)$|^pagefind-entry\.json$/;
+import { indexDataOnly, indexRecordPages, publishIndex, type PagefindFile, type RecordShard } from './search-index.ts';
 
 const port = parentPort!;
 const shard = workerData as RecordShard;
 const answer = (p: Promise<unknown>) => p.then(() => port.postMessage({ ok: true }), (e: Error) => port.postMessage({ ok: false, message: e.message }));
 
 const indexer = indexRecordPages(shard.dir, shard.pages);
-let made: Awaited<ReturnType<Awaited<typeof indexer>['make']>> | undefined;
+let made: PagefindFile[] | undefined;
 void answer(indexer);
 
 port.on('message', (m: { kind: 'make' } | { kind: 'publish'; folder: string; runtime: boolean } | { kind: 'close' }) => {
@@ -22,7 +19,7 @@ port.on('message', (m: { kind: 'make' } | { kind: 'publish'; folder: string; run
   else if (m.kind === 'publish') {
     void answer((async () => {
       if (!made) throw new Error('chỉ mục chưa được tạo');
-      publishIndex(m.runtime ? made.files : made.files.filter((f) => SHARD_FILE.test(f.path)), m.folder);
+      publishIndex(m.runtime ? made : indexDataOnly(made), m.folder);
     })());
   } else void indexer.then((ix) => ix.close(), () => {}).finally(() => process.exit(0));
 });

@@ -105,7 +105,7 @@ function removeFilesExcept(dir: string, keep: ReadonlySet<string>): void {
 }
 
 /** One shard's index, made in this thread's Pagefind: the record pages under `dir`, which must hold `expected` pages. */
-export async function indexRecordPages(dir: string, expected: number): Promise<{ make(): Promise<{ files: PagefindFile[] }>; close(): Promise<void> }> {
+export async function indexRecordPages(dir: string, expected: number): Promise<{ make(): Promise<PagefindFile[]>; close(): Promise<void> }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind không khởi tạo được: ${errors.join('; ')}`);
   const close = async () => { await pagefind.close(); };
@@ -122,12 +122,12 @@ export async function indexRecordPages(dir: string, expected: number): Promise<{
     async make() {
       const made = await index.getFiles();
       if (made.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${made.errors.join('; ')}`);
-      return { files: made.files };
+      return made.files;
     },
   };
 }
 
-type PagefindFile = { path: string; content: Uint8Array };
+export type PagefindFile = { path: string; content: Uint8Array };
 
 /** A shard's worker thread (src/lib/search-index-worker.ts): each request answered once, in order. */
 function shardWorker(shard: RecordShard) {
@@ -181,7 +181,11 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
           // Pagefind's script and WebAssembly are loaded from the first shard only.
           await Promise.all(workers.map((w, k) => w.request({ kind: 'publish', folder: folders[k]!, runtime: k === 0 })));
           // Shards of an earlier build that had more.
-          for (let k = shards.length; fs.existsSync(path.join(outDir, shardFolder(k))); k++) fs.rmSync(path.join(outDir, shardFolder(k)), { recursive: true });
+          for (let k = shards.length; ; k++) {
+            const old = path.join(outDir, shardFolder(k));
+            if (!fs.existsSync(old)) break;
+            fs.rmSync(old, { recursive: true });
+          }
           return folders;
         },
       };
@@ -193,6 +197,9 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
 const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
 /** Read first by the browser: written last, so that it never points at files not there yet. */
 const ENTRY = 'pagefind-entry.json';
+
+/** The files of an index the browser loads for a merged shard: its own index, not Pagefind's script and WebAssembly. */
+export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] => files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
 
 /** Whether `target` already holds `file`: for a content-named file, the same name and size are enough. */
 function holds(target: string, file: { path: string; content: Uint8Array }): boolean {
