@@ -160,8 +160,9 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; alongside?
     return indexer;
   });
   indexing.catch(() => {});
-  // A rebuild makes the index as soon as the records are in (before the library is validated: the index is
-  // published only after Astro, which waits for a valid library), while Astro renders, if the memory allows.
+  // A rebuild, and a first build of a small library, makes the index as soon as the records are in (in a rebuild
+  // before the library is validated: the index is published only after Astro, which waits for a valid library),
+  // while Astro renders, if the memory allows.
   // (Boxed, so that awaiting the box does not wait for the making.)
   const alongside = indexing.then((indexer) => ({
     making: (rebuild || indexer.pages <= FIRST_BUILD_ALONGSIDE_MAX) && fitsAlongside(indexer.pages) ? makeIndex(indexer) : undefined,
