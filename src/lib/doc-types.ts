@@ -14,17 +14,18 @@ export interface DocType {
 }
 
 export const DOC_TYPES = [
-  { key: 'nghi-quyet', name: 'Nghị quyết', partyCodes: ['NQ'], stateCodes: ['NQ'] },
-  { key: 'quyet-dinh', name: 'Quyết định', partyCodes: ['QĐ'], stateCodes: ['QĐ'] },
+  // Joint documents carry their own codes: `NQLT` (nghị quyết liên tịch), `QCPH` (quy chế phối hợp) ...
+  { key: 'nghi-quyet', name: 'Nghị quyết', partyCodes: ['NQ', 'NQLT'], stateCodes: ['NQ', 'NQLT'] },
+  { key: 'quyet-dinh', name: 'Quyết định', partyCodes: ['QĐ', 'QĐLT'], stateCodes: ['QĐ', 'QĐLT'] },
   { key: 'quy-dinh', name: 'Quy định', partyCodes: ['QĐi', 'QĐ'], stateCodes: ['QyĐ'] },
   { key: 'chi-thi', name: 'Chỉ thị', partyCodes: ['CT'], stateCodes: ['CT'] },
   { key: 'ket-luan', name: 'Kết luận', partyCodes: ['KL'], stateCodes: [] },
-  { key: 'quy-che', name: 'Quy chế', partyCodes: ['QC'], stateCodes: ['QC'] },
-  { key: 'huong-dan', name: 'Hướng dẫn', partyCodes: ['HD'], stateCodes: ['HD'] },
-  { key: 'thong-bao', name: 'Thông báo', partyCodes: ['TB'], stateCodes: ['TB'] },
+  { key: 'quy-che', name: 'Quy chế', partyCodes: ['QC', 'QCPH'], stateCodes: ['QC', 'QCPH', 'QCLT'] },
+  { key: 'huong-dan', name: 'Hướng dẫn', partyCodes: ['HD', 'HDLT'], stateCodes: ['HD', 'HDLT'] },
+  { key: 'thong-bao', name: 'Thông báo', partyCodes: ['TB'], stateCodes: ['TB', 'TBLT'] },
   { key: 'thong-tri', name: 'Thông tri', partyCodes: ['TT'], stateCodes: [] },
-  { key: 'ke-hoach', name: 'Kế hoạch', partyCodes: ['KH'], stateCodes: ['KH'] },
-  { key: 'chuong-trinh', name: 'Chương trình', partyCodes: ['CTr'], stateCodes: ['CTr'] },
+  { key: 'ke-hoach', name: 'Kế hoạch', partyCodes: ['KH', 'KHPH', 'KHLT'], stateCodes: ['KH', 'KHPH', 'KHLT'] },
+  { key: 'chuong-trinh', name: 'Chương trình', partyCodes: ['CTr', 'CTrPH'], stateCodes: ['CTr', 'CTrPH', 'CTPH'] },
   { key: 'de-an', name: 'Đề án', partyCodes: ['ĐA'], stateCodes: ['ĐA'] },
   { key: 'bao-cao', name: 'Báo cáo', partyCodes: ['BC'], stateCodes: ['BC'] },
   { key: 'to-trinh', name: 'Tờ trình', partyCodes: ['TTr'], stateCodes: ['TTr'] },
@@ -32,8 +33,13 @@ export const DOC_TYPES = [
   { key: 'bien-ban', name: 'Biên bản', partyCodes: ['BB'], stateCodes: ['BB'] },
   { key: 'phuong-an', name: 'Phương án', partyCodes: ['PA'], stateCodes: ['PA'] },
   { key: 'nghi-dinh', name: 'Nghị định', partyCodes: [], stateCodes: ['NĐ'] },
-  { key: 'thong-tu', name: 'Thông tư', partyCodes: [], stateCodes: ['TT'] },
+  { key: 'thong-tu', name: 'Thông tư', partyCodes: [], stateCodes: ['TT', 'TTLT'] },
   { key: 'cong-dien', name: 'Công điện', partyCodes: [], stateCodes: ['CĐ'] },
+  { key: 'thong-cao', name: 'Thông cáo', partyCodes: ['TC'], stateCodes: ['TC'] },
+  { key: 'dieu-le', name: 'Điều lệ', partyCodes: ['ĐL'], stateCodes: [] },
+  { key: 'loi-keu-goi', name: 'Lời kêu gọi', partyCodes: [], stateCodes: [] },
+  { key: 'thu-ngo', name: 'Thư ngỏ', partyCodes: [], stateCodes: [] },
+  { key: 'giay-moi', name: 'Giấy mời', partyCodes: ['GM'], stateCodes: ['GM'] },
 ] as const satisfies readonly DocType[];
 
 export type DocTypeKey = (typeof DOC_TYPES)[number]['key'];

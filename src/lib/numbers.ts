@@ -5,7 +5,7 @@
  *          `12/KH-UBND`     number / type code - issuer
  *   Legal  `30/2020/NĐ-CP`  number / year / type code - issuer
  */
-import { isTypeCode, normalizeCode, type Family } from './doc-types.ts';
+import { isTypeCode, normalizeCode, typesForCode, type Family } from './doc-types.ts';
 import { foldVietnamese } from './text.ts';
 
 export interface ParsedNumber {
@@ -29,12 +29,45 @@ export interface ParsedNumber {
 const CODE = String.raw`[\p{Lu}\p{Ll}][\p{Lu}\p{Ll}\p{M}0-9]*`;
 const SEQ = String.raw`\d{1,5}[a-zA-Z]?`;
 
-const PARTY = new RegExp(String.raw`^(${SEQ})\s*-\s*(${CODE})\s*\/\s*(${CODE}(?:\s*-\s*${CODE})?)$`, 'u');
-const LEGAL = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*-\s*(${CODE}(?:\s*-\s*${CODE})?)$`, 'u');
-const STATE = new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})(?:\s*-\s*(${CODE}(?:\s*-\s*${CODE})?))?$`, 'u');
+const CODES = String.raw`${CODE}(?:\s*-\s*${CODE}){0,3}`;
+const PARTY = new RegExp(String.raw`^(${SEQ})\s*-\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
+const LEGAL = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*-\s*(${CODES})$`, 'u');
+/** Joint legal acts: `19/2008/NQLT/CP-UBTUMTTQVN`; resolutions of the Standing Committee: `653/2019/UBTVQH14`. */
+const LEGAL_JOINT = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
+const LEGAL_UNTYPED = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})$`, 'u');
+/** Joint documents of two bodies: `01/QCPH/UBND-UBMTTQ`. */
+const JOINT = new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
+const STATE = new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})(?:\s*-\s*(${CODES}))?$`, 'u');
 
-/** Regex source matching a number in running text (used by the importer and the reference grammar). */
-export const NUMBER_IN_TEXT = String.raw`\d{1,5}[a-zA-Z]?(?:\s?-\s?${CODE}\s?\/\s?${CODE}(?:-${CODE})?|\/\d{4}\/${CODE}-${CODE}(?:-${CODE})?|\/${CODE}(?:-${CODE}){0,2})`;
+/** `UBND-UBMTTQ` → first code and the rest (`UBMTTQ`). */
+const firstAndRest = (codes: string): [string, string | null] => {
+  const [first, ...rest] = squash(codes).split('-');
+  return [first!, rest.length ? rest.join('-') : null];
+};
+
+/** Regex source matching a number in running text (used by the importer and the reference grammar), as printed:
+ * spaces around the dash (`21 -CT/TU`, `100 - KL/TW`), a space for the dash (`84 QĐ/TWĐTN`), joint and legal forms. */
+export const NUMBER_IN_TEXT = String.raw`\d{1,5}[a-zA-Z]?(?:` + [
+  String.raw`\s?-\s?${CODE}\s?\/\s?${CODE}(?:-${CODE}){0,2}`,
+  String.raw`\s(?=\p{Lu}[\p{L}\p{M}]*\/)${CODE}\/${CODE}(?:-${CODE}){0,2}`,
+  String.raw`\/\d{4}\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
+  String.raw`\/\d{4}\/${CODE}(?:-${CODE}){1,3}`,
+  String.raw`\/\d{4}\/${CODE}`,
+  String.raw`\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
+  String.raw`\/${CODE}(?:-${CODE}){0,2}`,
+].join('|') + ')';
+
+/**
+ * A number as printed, with the spacing copies add taken out: spaces around `-` and `/` (`367 - QĐ/TWĐTN-VP`,
+ * `63/ 2006/QĐ - UBND`), the space a copy put for the dash (`84 QĐ/TWĐTN`), the dash lost between a type code and
+ * `UBND`/`HĐND` (`1961/QĐUBND`).
+ */
+export function normalizeNumberText(printed: string): string {
+  return printed.trim()
+    .replace(/^(\d{1,5}[a-zA-Z]?)\s+(?=\p{Lu}[\p{L}\p{M}]*\s*\/)/u, '$1-')
+    .replace(/\s+/g, '')
+    .replace(/\/(QĐ|KH|TB|HD|CT|NQ|BC|TTr|QyĐ|CTr)(UBND|HĐND|UB)$/u, '/$1-$2');
+}
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -43,11 +76,25 @@ export function parseNumber(input: string): ParsedNumber | null {
   const raw = input.normalize('NFC').replace(/^\s*số\s*:?\s*/iu, '').trim();
   let m = PARTY.exec(raw);
   if (m) {
-    return { raw, family: 'party', form: 'party', seq: m[1]!, typeCode: m[2]!, issuerCode: squash(m[3]!), unit: null, year: null };
+    // `367-QĐ/TWĐTN-VP`: the issuer, then the unit that drafted it.
+    const [issuerCode, unit] = firstAndRest(m[3]!);
+    return { raw, family: 'party', form: 'party', seq: m[1]!, typeCode: m[2]!, issuerCode, unit, year: null };
   }
   m = LEGAL.exec(raw);
   if (m) {
     return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: m[3]!, issuerCode: squash(m[4]!), unit: null, year: Number(m[2]) };
+  }
+  m = LEGAL_JOINT.exec(raw);
+  if (m) {
+    const [issuerCode, unit] = firstAndRest(m[4]!);
+    return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: m[3]!, issuerCode, unit, year: Number(m[2]) };
+  }
+  m = LEGAL_UNTYPED.exec(raw);
+  if (m) return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: null, issuerCode: m[3]!, unit: null, year: Number(m[2]) };
+  m = JOINT.exec(raw);
+  if (m) {
+    const [issuerCode, unit] = firstAndRest(m[3]!);
+    return { raw, family: 'state', form: 'state', seq: m[1]!, typeCode: m[2]!, issuerCode, unit, year: null };
   }
   m = STATE.exec(raw);
   if (m) {
@@ -59,6 +106,29 @@ export function parseNumber(input: string): ParsedNumber | null {
     return { raw, family: 'state', form: 'state', seq, typeCode: null, issuerCode: issuerCode!, unit: unit.length ? unit.join('-') : null, year: null };
   }
   return null;
+}
+
+/** Issuer codes printed with small letters, and letters OCR reads for others (`TƯ` for `TW`). */
+const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg', 'TƯ': 'TW' };
+
+/**
+ * One spelling for a number however it was printed: type codes as the type table writes them (`CTR` → `CTr`,
+ * `QĐI` → `QĐi`), issuer codes in capitals (`TTG` → `TTg`, OCR's `TƯ` → `TW`). Separators and serial stay.
+ */
+export function canonicalNumber(raw: string): string {
+  const n = parseNumber(raw);
+  if (!n) return raw;
+  let typeSeen = false;
+  return n.raw.replace(/\s+/g, '').split(/([-/])/).map((tok, i) => {
+    if (i % 2 === 1 || i === 0 || /^\d+$/.test(tok)) return tok;
+    if (!typeSeen && n.typeCode && tok === n.typeCode) {
+      typeSeen = true;
+      const table = typesForCode(tok, n.family).flatMap((t) => [...t.partyCodes, ...t.stateCodes]).find((c) => normalizeCode(c) === normalizeCode(tok));
+      return table ?? tok;
+    }
+    const upper = tok.toLocaleUpperCase('vi');
+    return ISSUER_SPELLING[upper] ?? upper;
+  }).join('');
 }
 
 /** Serial number without leading zeros, so `01-CT/TU` and `1-CT/TU` are the same citation. */

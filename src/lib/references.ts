@@ -7,7 +7,7 @@
  */
 import { DOC_TYPES, typeByName } from './doc-types.ts';
 import { NUMERIC_DATE_TEXT, parseVietnameseDate, toIso, WORDED_DATE_TEXT } from './dates.ts';
-import { NUMBER_IN_TEXT, parseNumber, type ParsedNumber } from './numbers.ts';
+import { normalizeNumberText, NUMBER_IN_TEXT, parseNumber, type ParsedNumber } from './numbers.ts';
 import { RELATION_KINDS } from './schema.ts';
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -72,7 +72,7 @@ export function findReferences(text: string, ownNumber?: string): FoundReference
   const own = ownNumber ? parseNumber(ownNumber) : null;
   for (const m of text.normalize('NFC').matchAll(REFERENCE)) {
     const g = m.groups!;
-    const number = g['number']!.replace(/\s+/g, '');
+    const number = normalizeNumberText(g['number']!);
     const parsed = parseNumber(number);
     if (!parsed) continue;
     if (own && own.raw.replace(/\s+/g, '').toLowerCase() === number.toLowerCase()) continue;

@@ -56,9 +56,13 @@ export const directiveSchema = z.object({
   number: text('số hiệu (number)').refine((n) => parseNumber(n) !== null, {
     error: 'số hiệu không đúng dạng: cần "234-CV/BDVTU" (Đảng), "2345/UBND-VX" hoặc "30/2020/NĐ-CP" (Nhà nước)',
   }),
+  /** The number as printed, when the canonical `number` spells it otherwise (`367 - QĐ/TWĐTN-VP`, `CT-TTG`). */
+  numberPrinted: text('số hiệu như in (numberPrinted)').optional(),
   type: z.enum(DOC_TYPE_KEYS, { error: (i) => `loại văn bản "${String(i.input ?? '')}" không có trong bảng loại; dùng một trong: ${DOC_TYPE_KEYS.join(', ')}` }),
   title: text('trích yếu (title)'),
   issuer: text('cơ quan ban hành (issuer)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'issuer phải là id ASCII của cơ quan trong content/issuers.yaml, ví dụ ban-dan-van-tu-tuyen-quang' }),
+  /** Other bodies that issued the document with `issuer` (a joint quy chế of the UBND and the Front). */
+  coIssuers: z.array(text('cơ quan cùng ban hành (coIssuers)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'coIssuers là danh sách id cơ quan trong content/issuers.yaml' })).default([]),
   issued: isoDate('ngày ban hành (issued)'),
   place: text('địa danh (place)').optional(),
   recipients: z.array(text('nơi gửi (recipients)')).default([]),
@@ -73,6 +77,9 @@ export type DirectiveData = z.output<typeof directiveSchema>;
 export type DirectiveInput = z.input<typeof directiveSchema>;
 
 export const ISSUER_LEVELS = ['national', 'province', 'district', 'commune'] as const;
+/** Party bodies, State bodies, and the mass organisations (the Front, the Đoàn, unions and associations). */
+export const ISSUER_FAMILIES = ['party', 'state', 'mass'] as const;
+export type IssuerFamily = (typeof ISSUER_FAMILIES)[number];
 
 export const provinceSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -85,7 +92,7 @@ export const issuerSchema = z.object({
   name: text('tên cơ quan (name)'),
   /** Code in numbers: `BDVTU`, `TU`, `UBND`. */
   code: text('mã cơ quan (code)'),
-  family: z.enum(['party', 'state'], { error: 'family phải là party hoặc state' }),
+  family: z.enum(ISSUER_FAMILIES, { error: 'family phải là party (Đảng), state (Nhà nước) hoặc mass (Mặt trận, đoàn thể)' }),
   level: z.enum(ISSUER_LEVELS, { error: `level phải là một trong: ${ISSUER_LEVELS.join(', ')}` }),
   /** Province id, for every level but national. */
   province: z.string().optional(),

@@ -37,13 +37,14 @@ function keyLine(text: string, key: string): number | undefined {
 }
 
 /** Checks that need more than the schema: the number agrees with the type, and the issuer exists. */
-export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>>, issuers: ReadonlyMap<string, Issuer>): { field: string; message: string }[] {
+export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer' | 'coIssuers'>>, issuers: ReadonlyMap<string, Issuer>): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   const type = data.type ? docType(data.type) : undefined;
   const n = data.number ? parseNumber(data.number) : null;
   if (n && type) {
     if (n.typeCode === null) {
-      if (data.type !== 'cong-van') {
+      // A legal number without a type code (`653/2019/UBTVQH14`) says nothing of its type.
+      if (data.type !== 'cong-van' && n.form !== 'legal') {
         out.push({ field: 'number', message: `số "${data.number}" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "${data.type}" (${type.name}); sửa type thành cong-van hoặc sửa số hiệu` });
       }
     } else if (!typesForCode(n.typeCode, n.family).some((t) => t.key === data.type)) {
@@ -54,6 +55,10 @@ export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'typ
           (meant.length ? `; mã này là ${meant.join(' hoặc ')}` : `; mã này không có trong bảng loại văn bản ${n.family === 'party' ? 'của Đảng' : 'nhà nước'}`),
       });
     }
+  }
+  for (const co of data.coIssuers ?? []) {
+    if (!issuers.has(co)) out.push({ field: 'coIssuers', message: `cơ quan cùng ban hành "${co}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
+    else if (co === data.issuer) out.push({ field: 'coIssuers', message: `"${co}" đã là cơ quan ban hành (issuer); bỏ khỏi coIssuers` });
   }
   if (!data.issuer) return out;
   const issuer = issuers.get(data.issuer);

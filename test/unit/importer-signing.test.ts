@@ -47,9 +47,9 @@ describe('parseTail', () => {
     expect(start).toBe(2);
     expect(parseTail(lines, start).signer).toEqual({ name: 'Lê Minh Đức', title: 'Giám đốc' });
   });
-  it('keeps lines it cannot place', () => {
-    const r = tail('T/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nĐoàn Hồng Phong');
+  it('keeps lines it cannot place; `(Đã ký)` is part of the signing block', () => {
+    const r = tail('T/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nĐoàn Hồng Phong\nGhi chú của người sao chép');
     expect(r.signer?.name).toBe('Đoàn Hồng Phong');
-    expect(r.leftovers).toEqual([{ n: 3, text: '(Đã ký)' }]);
+    expect(r.leftovers).toEqual([{ n: 5, text: 'Ghi chú của người sao chép' }]);
   });
 });

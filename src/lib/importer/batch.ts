@@ -14,7 +14,7 @@ import { directiveSchema, type DirectiveInput, type Issuer, type Province, type 
 import { normalizeText } from '../text.ts';
 import { checkDirective } from '../validate.ts';
 import { unaccountedLines } from './coverage.ts';
-import { buildDirective, issuerTexts, type ParseResult } from './parse.ts';
+import { buildDirective, issuerTexts, type ImportNotes, type ParseResult } from './parse.ts';
 import { parseSource } from './parse-pool.ts';
 import { registryText, writeFileAtomic, writeFileAtomicAsync } from './registry-file.ts';
 
@@ -40,6 +40,8 @@ export interface FileOutcome {
   reason?: string | undefined;
   line?: number | undefined;
   warnings?: string[] | undefined;
+  /** What the import skipped, took from outside the print, repaired and guessed (parse.ts ImportNotes). */
+  notes?: ImportNotes | undefined;
   encoding?: string | undefined;
   /** Frontmatter and body, in dry runs (to show what would be written). */
   data?: DirectiveInput | undefined;
@@ -171,7 +173,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     const built = buildDirective(doc, registry, sourceRef(file));
     if (!built.ok) return { file, status: 'failed', reason: built.reason, line: built.line, warnings: doc.warnings };
     const b = built.built;
-    const base = { file, encoding: doc.encoding, warnings: doc.warnings.length ? doc.warnings : undefined };
+    const notes: ImportNotes = { ...doc.notes, guesses: [...doc.notes.guesses, ...b.guesses] };
+    const base = { file, encoding: doc.encoding, warnings: doc.warnings.length ? doc.warnings : undefined, notes };
 
     // The same checks `npm run validate` makes, against the registry as it will be.
     const allIssuers = [...registry.issuers, ...b.additions.issuers];
@@ -182,7 +185,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     const extra = checkDirective(schema.data, new Map(allIssuers.map((x) => [x.id, x])));
     if (extra.length) return { ...base, status: 'failed', reason: `kết quả không hợp lệ: ${extra.map((x) => x.message).join('; ')}` };
 
-    const lost = unaccountedLines({ lines: doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: issuerTexts(b.issuer, allIssuers) });
+    const texts = [b.issuer, ...b.coIssuers].flatMap((i) => issuerTexts(i, allIssuers));
+    const lost = unaccountedLines({ lines: doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: texts, skipped: doc.skippedLines });
     if (lost.length) {
       const first = lost[0]!;
       return { ...base, status: 'failed', line: first.n, reason: `${lost.length} dòng không đọc được vào văn bản (không được để mất nội dung), đầu tiên là dòng ${first.n}: «${first.text.slice(0, 80)}»` };

@@ -69,6 +69,8 @@ export function nameCase(text: string, opts: NameCaseOptions = {}): string {
       capAt.add(i + 1);
     }
     if (w === 'và' && i > 0 && i + 1 < low.length) capAt.add(i + 1);
+    // `Trung ương Đoàn`, `Trung ương Đảng`: the organisation's name after `Trung ương`.
+    if ((w === 'đoàn' || w === 'đảng') && low[i - 1] === 'ương' && low[i - 2] === 'trung') capAt.add(i);
   }
   // Place names: everything after the first place word (`tỉnh Bến Tre`) or committee (`Tỉnh ủy Tuyên Quang`).
   for (let i = 0; i < low.length; i++) {

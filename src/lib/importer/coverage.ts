@@ -13,8 +13,10 @@
  */
 import { parseNumber } from '../numbers.ts';
 import { foldVietnameseNoSpaces } from '../text.ts';
-import { isDecoration, isMotto, isPartyTitle, isStateTitle, readDateLine, readNumberLine, readTypeName } from './header.ts';
+import { isDecoration, isMotto, isPartyTitle, isStateTitle, joinWrappedPart, readDateLine, readNumberLine, readTypeName } from './header.ts';
+import { titleKind } from './anchors.ts';
 import type { SourceLine } from './input.ts';
+import { SIGNED_MARK } from './signing.ts';
 import { KINH_GUI, NOI_NHAN } from './lists.ts';
 
 export interface CoverageInput {
@@ -23,6 +25,8 @@ export interface CoverageInput {
   body: string;
   /** Header lines and names of the issuer and its parents, from the registry. */
   issuerTexts: readonly string[];
+  /** Line numbers the import report lists as skipped (portal chrome, metadata, a news lead). */
+  skipped?: ReadonlySet<number> | undefined;
 }
 
 const squash = foldVietnameseNoSpaces;
@@ -52,16 +56,16 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
   const missing: { n: number; text: string }[] = [];
   let from = 0;
 
+  const doan = input.issuerTexts.some((t) => /đoàn tncs|đoàn thanh niên/iu.test(t));
   const accounted = (cell: string): boolean => {
-    if (isDecoration(cell)) return true;
+    if (isDecoration(cell) || SIGNED_MARK.test(cell)) return true;
     if (isPartyTitle(cell)) return family === 'party';
     if (isStateTitle(cell) || isMotto(cell)) return family === 'state';
+    if (titleKind(cell) === 'doan' && doan) return true;
     let t = cell.replace(KINH_GUI, '').replace(NOI_NHAN, '');
     const num = readNumberLine(t);
-    if (num) {
-      if (squash(num.raw) !== squash(String(data['number'] ?? ''))) return false;
-      t = num.rest;
-    }
+    // The number line stands for `number`; any other `Số ...` line is text like the rest.
+    if (num && squash(num.raw) === squash(String(data['number'] ?? ''))) t = num.rest;
     const date = readDateLine(t);
     if (date && date.iso === data['issued'] && (!date.place || squash(date.place) === squash(String(data['place'] ?? '')))) return true;
     const type = readTypeName(t);
@@ -77,9 +81,18 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
     return true;
   };
 
+  // Cells in order, a blank line as a gap: a title or date wrapped over cells is read joined, as the header does.
+  const cells: ({ n: number; text: string } | null)[] = [];
   for (const line of input.lines) {
-    if (!line.text) continue;
-    for (const cell of line.cells) if (!accounted(cell)) missing.push({ n: line.n, text: cell });
+    if (!line.text || input.skipped?.has(line.n)) { if (!line.text) cells.push(null); continue; }
+    for (const text of line.cells) cells.push({ n: line.n, text });
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (!c) continue;
+    const wrapped = joinWrappedPart(c.text, (k) => cells[i + 1 + k]?.text);
+    if (wrapped && accounted(wrapped.text)) { i += wrapped.used; continue; }
+    if (!accounted(c.text)) missing.push(c);
   }
   return missing;
 }

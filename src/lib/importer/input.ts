@@ -5,6 +5,8 @@
  */
 import { normalizeText } from '../text.ts';
 import { decodeLegacy, ENCODING_NAMES, letterStats, syllableShare, type LegacyEncoding } from './encodings.ts';
+import { relineFlattened, isFlattenedDocument } from './reline.ts';
+import { repairDetachedMarks, repairTokens, splitLiteralBreaks, type Repair } from './repair.ts';
 
 export type InputEncoding = 'utf-8' | 'utf-16' | LegacyEncoding;
 
@@ -99,10 +101,11 @@ function finish(text: string, encoding: InputEncoding, warnings: string[]): Deco
 
 /** One source line: its 1-based number, clean text, and the cells a flattened two-column layout left in it. */
 export interface SourceLine {
+  /** Line number in the file (lines cut out of one flattened line share it). */
   n: number;
-  /** Trimmed, spaces collapsed, stray `**` removed. Empty for a blank line. */
+  /** Trimmed, spaces collapsed, stray `**` and table bars at the ends removed. Empty for a blank line. */
   text: string;
-  /** `text` split where the layout left 3+ spaces or a tab (two columns flattened into one line). */
+  /** `text` split where the layout left 3+ spaces, a tab or a `|` (columns or table cells flattened into one line). */
   cells: string[];
 }
 
@@ -111,12 +114,43 @@ export function cleanText(s: string): string {
   return s.replace(/\*\*/g, '').replace(/[\t\f\v]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-/** Split normalised text into lines. `.md` input also loses Markdown heading marks and backslash escapes. */
-export function toLines(text: string, opts: { markdown?: boolean } = {}): SourceLine[] {
-  return text.split('\n').map((raw, i) => {
-    let line = raw;
-    if (opts.markdown) line = line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
-    const cells = line.split(/\t+| {3,}/).map(cleanText).filter((c) => c !== '');
-    return { n: i + 1, text: cleanText(line), cells };
+export interface LinesResult { lines: SourceLine[]; repairs: Repair[]; damage: Repair[] }
+
+/**
+ * Split normalised text into lines, repairing what has one right answer on the way (repair.ts): literal `\r\n`
+ * escapes become line breaks, a document flattened into one line is cut back into lines, glued tokens are split.
+ * `.md` input also loses Markdown heading marks and backslash escapes.
+ */
+export function toLinesWithRepairs(text: string, opts: { markdown?: boolean } = {}): LinesResult {
+  const repairs: Repair[] = [];
+  const damage: Repair[] = [];
+  const lines: SourceLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const n = i + 1;
+    let pieces = [raw];
+    const unescaped = splitLiteralBreaks(raw);
+    if (unescaped) { pieces = unescaped; repairs.push({ line: n, what: 'đổi chuỗi «\\r\\n» viết thành chữ thành xuống dòng' }); }
+    pieces = pieces.flatMap((p) => {
+      if (!isFlattenedDocument(p)) return [p];
+      repairs.push({ line: n, what: 'cả văn bản nằm trên một dòng: đã tách lại thành các dòng' });
+      return relineFlattened(p);
+    });
+    for (let line of pieces) {
+      if (opts.markdown) line = line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+      line = repairDetachedMarks(repairTokens(line, n, repairs), n, repairs, damage);
+      const cells = line.split(/\t+| {3,}|\s*\|\s*/).map(cleanText).filter((c) => c !== '');
+      lines.push({ n, text: cleanText(line).replace(/^\|\s*|\s*\|$/g, '').replace(/^\|$/, ''), cells });
+    }
   });
+  return { lines, repairs: dedupeRepairs(repairs), damage };
+}
+
+export function toLines(text: string, opts: { markdown?: boolean } = {}): SourceLine[] {
+  return toLinesWithRepairs(text, opts).lines;
+}
+
+/** One entry per kind of repair and line. */
+function dedupeRepairs(list: Repair[]): Repair[] {
+  const seen = new Set<string>();
+  return list.filter((r) => { const k = `${r.line}|${r.what}`; if (seen.has(k)) return false; seen.add(k); return true; });
 }

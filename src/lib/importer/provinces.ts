@@ -49,3 +49,18 @@ export function provinceAtEnd(text: string): { rest: string; province: KnownProv
   }
   return null;
 }
+
+const PROVINCE_MENTION = /(?<![\p{L}\p{M}])(?:tỉnh|thành phố|Tỉnh|Thành phố|TỈNH|THÀNH PHỐ)\s+(\p{Lu}[\p{L}\p{M}]*(?:\s*-\s*|\s)?(?:\p{Lu}[\p{L}\p{M}]*(?:\s*-\s*|\s)?){0,3})/gu;
+
+/** Provinces a text names (`tỉnh Lạng Sơn`, `thành phố Hà Nội`), the most named first. */
+export function mentionedProvinces(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.slice(0, 20_000).matchAll(PROVINCE_MENTION)) {
+    const words = m[1]!.trim().split(/\s+/);
+    for (let n = Math.min(words.length, MAX_WORDS + 2); n >= 1; n--) {
+      const p = lookupProvince(words.slice(0, n).join(' '));
+      if (p) { counts.set(p.name, (counts.get(p.name) ?? 0) + 1); break; }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}

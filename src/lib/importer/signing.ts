@@ -34,25 +34,43 @@ export function looksLikeName(text: string): boolean {
 export interface TailResult {
   distribution: string[];
   signer: { name: string; title?: string; authority?: string } | undefined;
+  /** Office and authority lines of a signing block whose name the copy lacks (cut, or never printed). */
+  unsignedOffice: { title?: string; authority?: string } | undefined;
   /** Lines of the tail that are neither list nor signing (kept in the body by the caller). */
   leftovers: { n: number; text: string }[];
+  /** Lines left on the page by the clerk's tools (file paths): skipped, and reported. */
+  stray: { n: number; text: string }[];
 }
 
-/** Where the tail starts: the first `Nơi nhận` or authority line after `from`, or an office line right above the last (name) line. */
-export function findTailStart(lines: readonly SourceLine[], from: number): number {
-  for (let i = from; i < lines.length; i++) {
+/** `(Đã ký)`, `(đã ký và đóng dấu)`, `[Đã ký]`: the copy says the original was signed. */
+export const SIGNED_MARK = /^[([]\s*(đã ký|Đã ký|ĐÃ KÝ)[^)\]]{0,40}[)\]]$/u;
+/** A file path left on the page by the clerk's word processor (`d:\2011\CV\...doc`). */
+export const FILE_PATH = /^(?:[a-zA-Z]:\\|\\\\|\/home\/|\/Users\/)\S*|^\S+\.(?:docx?|pdf|rtf|odt)$/u;
+
+/**
+ * Where the tail starts, looking between `from` and `end`: the first `Nơi nhận` or authority line, or an office line
+ * right above the last (name) line.
+ */
+export function findTailStart(lines: readonly SourceLine[], from: number, end = lines.length): number {
+  for (let i = from; i < end; i++) {
     const first = lines[i]!.cells[0];
     if (first && (NOI_NHAN.test(first) || readAuthority(first))) return i;
   }
   // Signed in the head's own name, without authority: `GIÁM ĐỐC` then the name, at the very end.
   const nonBlank: number[] = [];
-  for (let i = lines.length - 1; i >= from && nonBlank.length < 3; i--) if (lines[i]!.text) nonBlank.push(i);
+  for (let i = end - 1; i >= from && nonBlank.length < 3; i--) if (lines[i]!.text && !SIGNED_MARK.test(lines[i]!.text)) nonBlank.push(i);
   const [last, prev] = nonBlank;
   if (last !== undefined && prev !== undefined && looksLikeName(lines[last]!.text) && isOffice(lines[prev]!.text)) return prev;
-  return lines.length;
+  return end;
 }
 
-export function parseTail(lines: readonly SourceLine[], start: number): TailResult {
+/** `GIÁM ĐỐC Nguyễn Văn An` (office and name on one line) → the two parts; null otherwise. */
+export function splitOfficeAndName(cell: string): [string, string] | null {
+  const m = /^(\p{Lu}[\p{Lu}\p{M}.,/\s]*?[\p{Lu}\p{M}])\s+(\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,5})$/u.exec(cell);
+  return m && isAllCaps(m[1]!) && (isOffice(m[1]!) || !!readAuthority(m[1]!)) && looksLikeName(m[2]!) ? [m[1]!, m[2]!] : null;
+}
+
+export function parseTail(lines: readonly SourceLine[], start: number, end = lines.length): TailResult {
   const dist = new ItemList();
   let distStarted = false;
   let lastDistN = -1;
@@ -63,11 +81,15 @@ export function parseTail(lines: readonly SourceLine[], start: number): TailResu
   let name: string | null = null;
   let lastTitleN = -1;
   const leftovers: { n: number; text: string }[] = [];
+  const stray: { n: number; text: string }[] = [];
 
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i]!;
     if (!line.text) { gap = true; continue; }
-    for (const cell of line.cells) {
+    const cells = line.cells.flatMap((c) => splitOfficeAndName(c) ?? [c]);
+    for (const cell of cells) {
+      if (SIGNED_MARK.test(cell)) { signLines.push({ n: line.n, text: cell }); continue; }
+      if (FILE_PATH.test(cell)) { stray.push({ n: line.n, text: cell }); continue; }
       const nn = NOI_NHAN.exec(cell);
       if (nn) {
         distStarted = true; gap = false; lastDistN = line.n;
@@ -91,14 +113,17 @@ export function parseTail(lines: readonly SourceLine[], start: number): TailResu
     gap = false;
   }
   let signer: TailResult['signer'];
+  let unsignedOffice: TailResult['unsignedOffice'];
+  const office: { title?: string; authority?: string } = {};
+  if (titleLines.length) office.title = nameCase(titleLines.join(' '));
+  if (authorities.length) office.authority = authorities.join(', ');
   if (name) {
-    signer = { name };
-    if (titleLines.length) signer.title = nameCase(titleLines.join(' '));
-    if (authorities.length) signer.authority = authorities.join(', ');
+    signer = { name, ...office };
   } else {
     // Without a name there is no signer to store; keep its lines rather than lose them.
-    leftovers.push(...signLines);
+    if (office.title || office.authority) unsignedOffice = office;
+    leftovers.push(...signLines.filter((l) => !SIGNED_MARK.test(l.text)));
     leftovers.sort((a, b) => a.n - b.n);
   }
-  return { distribution: dist.items, signer, leftovers };
+  return { distribution: dist.items, signer, unsignedOffice, leftovers, stray };
 }
