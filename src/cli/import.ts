@@ -6,6 +6,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectInputs, ImportAbort, importFiles, type FileOutcome, type ImportReport } from '../lib/importer/batch.ts';
+import { displayTitle } from '../lib/display-title.ts';
+import type { ImportNotes } from '../lib/importer/parse.ts';
+import type { Skipped } from '../lib/importer/portal.ts';
 import { removePendingTempFiles } from '../lib/importer/registry-file.ts';
 import { CONTENT_DIR } from '../lib/paths.ts';
 
@@ -13,6 +16,8 @@ const USAGE = `Cách dùng: npm run import -- <tệp hoặc thư mục>... [tùy
 
 Đọc các tệp .txt (và .md chưa có khai báo YAML), thư mục được đọc cả thư mục con,
 ghi mỗi văn bản thành một tệp trong content/directives/ và thêm cơ quan ban hành mới vào content/issuers.yaml.
+Văn bản chép từ cổng thông tin được nhận ra giữa phần thừa của trang; trường nào bản in thiếu
+(hoặc bài đăng lại không có phần đầu) thì ghi trong tệp <tên>.meta.yaml đặt cạnh (xem docs/importer.md).
 
 Tùy chọn:
   --dry-run       chỉ cho xem sẽ ghi gì, không ghi tệp nào
@@ -34,6 +39,23 @@ function describe(o: FileOutcome, dryRun: boolean): string {
   }
 }
 
+const SKIP_KINDS: Record<Skipped['kind'], string> = {
+  chrome: 'phần của trang web', metadata: 'bảng thông tin của trang', 'page-title': 'tiêu đề trang', lead: 'lời dẫn của bài đăng', trailer: 'dòng lạ',
+};
+
+/** What the clerk should know beyond warnings: skipped lines, fields not from the print, repairs, guesses. */
+function describeNotes(n: ImportNotes): string[] {
+  const out: string[] = [];
+  const ranges = (list: Skipped[]) => list.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)).join(', ');
+  const byKind = new Map<Skipped['kind'], Skipped[]>();
+  for (const s of n.skipped) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  for (const [kind, list] of byKind) out.push(`           bỏ qua ${SKIP_KINDS[kind]}: dòng ${ranges(list)}`);
+  for (const f of n.fromMetadata) out.push(`           lấy ngoài bản in: ${f}`);
+  for (const r of n.repairs) out.push(`           đã sửa: ${r}`);
+  for (const g of n.guesses) out.push(`           đoán: ${g}`);
+  return out;
+}
+
 function printReport(r: ImportReport, missing: string[]): void {
   const large = r.files.length > LARGE;
   const out: string[] = [];
@@ -41,8 +63,9 @@ function printReport(r: ImportReport, missing: string[]): void {
     if (large && (o.status === 'imported' || o.status === 'replaced')) continue;
     out.push(describe(o, r.dryRun));
     for (const w of o.status === 'failed' ? [] : o.warnings ?? []) out.push(`           lưu ý: ${w}`);
+    if (o.status !== 'failed' && o.notes) out.push(...describeNotes(o.notes));
     if (r.dryRun && o.data && !large) {
-      out.push(`           ${o.data.type} · số ${o.data.number} · ngày ${o.data.issued} · ${o.data.issuer}`, `           ${o.data.title}`);
+      out.push(`           ${o.data.type} · số ${o.data.number} · ngày ${o.data.issued} · ${o.data.issuer}`, `           ${displayTitle(o.data.title)}`);
     }
   }
   for (const m of missing) out.push(`  lỗi      ${m}: không tìm thấy tệp hoặc thư mục`);

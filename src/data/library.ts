@@ -15,14 +15,19 @@ import type { FoundReference } from '../lib/references.ts';
 import type { RelationKind } from '../lib/references.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { compareVietnamese } from '../lib/text.ts';
+import { displayTitle, libraryTitleNames } from '../lib/display-title.ts';
 import { paths } from './urls.ts';
 
 export interface Directive {
   id: string;
   url: string;
+  /** The subject as lists and pages show it (src/lib/display-title.ts). */
+  title: string;
   entry: CollectionEntry<'directives'>;
   data: CollectionEntry<'directives'>['data'];
   issuer: Issuer;
+  /** Bodies that issued it jointly with `issuer`. */
+  coIssuers: Issuer[];
   province: Province | undefined;
   typeName: string;
   year: number;
@@ -72,6 +77,7 @@ async function load(): Promise<Library> {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
   const entries = await getCollection('directives');
+  const names = libraryTitleNames(registry);
   const directives: Directive[] = entries.map((entry) => {
     const issuer = issuers.get(entry.data.issuer);
     if (!issuer) throw new Error(`${entry.filePath}: cơ quan "${entry.data.issuer}" không có trong content/issuers.yaml`);
@@ -79,9 +85,11 @@ async function load(): Promise<Library> {
     return {
       id: entry.id,
       url: paths.directive(entry.id),
+      title: displayTitle(entry.data.title, names),
       entry,
       data: entry.data,
       issuer,
+      coIssuers: entry.data.coIssuers.map((id) => issuers.get(id)).filter((i): i is Issuer => !!i),
       province: issuer.province ? provinces.get(issuer.province) : undefined,
       typeName: docType(entry.data.type)?.name ?? entry.data.type,
       year,
@@ -89,7 +97,9 @@ async function load(): Promise<Library> {
     };
   });
   directives.sort(newestFirst);
-  const byIssuer = group(directives, (d) => d.issuer.id);
+  // A joint document is listed under each of its issuers.
+  const byIssuer = new Map<string, Directive[]>();
+  for (const d of directives) for (const i of [d.issuer, ...d.coIssuers]) (byIssuer.get(i.id) ?? byIssuer.set(i.id, []).get(i.id)!).push(d);
   const childIssuers = new Map<string, Issuer[]>();
   for (const i of registry.issuers) if (i.parent) (childIssuers.get(i.parent) ?? childIssuers.set(i.parent, []).get(i.parent)!).push(i);
   return {

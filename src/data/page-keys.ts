@@ -15,7 +15,7 @@ import { issuerHeader } from '../lib/issuers.ts';
  * What a page shows of another directive, in a link or a list (src/components/DirectiveList.astro): a field a list
  * or link adds must be added here. Its address follows from its id.
  */
-const summary = (d: Directive | undefined) => d && [d.id, d.data.number, d.data.title, d.data.issued, d.typeName, d.issuer.id, d.issuer.name];
+const summary = (d: Directive | undefined) => d && [d.id, d.data.number, d.title, d.data.issued, d.typeName, d.issuer.id, d.issuer.name];
 
 export function directivePageKey(d: Directive, lib: Library): string {
   const citations = citationsOf(lib, d.id);

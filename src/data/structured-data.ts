@@ -6,13 +6,13 @@ export function legislationJsonLd(d: Directive, lib: Library, site: URL | undefi
   const citations = (lib.graph.outgoing.get(d.id) ?? []).map((r) => {
     const t = r.target ? lib.byId.get(r.target) : undefined;
     return t
-      ? { '@type': 'Legislation', legislationIdentifier: t.data.number, name: t.data.title, url: absolute(`van-ban/${t.id}/`, site) }
+      ? { '@type': 'Legislation', legislationIdentifier: t.data.number, name: t.title, url: absolute(`van-ban/${t.id}/`, site) }
       : { '@type': 'Legislation', legislationIdentifier: r.number };
   });
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Legislation',
-    name: d.data.title,
+    name: d.title,
     legislationIdentifier: d.data.number,
     legislationType: d.typeName,
     legislationDate: d.data.issued,

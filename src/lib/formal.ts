@@ -19,12 +19,18 @@ export interface FormalParts {
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
+/** The title line at top right: the Party's, the Đoàn's (which numbers its documents the Party's way), or the State's. */
+function motto(family: 'party' | 'state', issuer: Issuer): string[] {
+  if (family === 'party') return issuer.family === 'mass' && /đoàn/iu.test(issuer.name) ? ['ĐOÀN TNCS HỒ CHÍ MINH'] : ['ĐẢNG CỘNG SẢN VIỆT NAM'];
+  return ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+}
+
 export function formalParts(data: DirectiveData, issuer: Issuer): FormalParts {
-  const family = parseNumber(data.number)?.family ?? issuer.family;
+  const family = parseNumber(data.number)?.family ?? (issuer.family === 'party' ? 'party' : 'state');
   const date = formatVietnameseDate(data.issued);
   return {
     family,
-    motto: family === 'party' ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    motto: motto(family, issuer),
     // Party numbers print without a colon, State ones with.
     numberLine: family === 'party' ? `Số ${data.number}` : `Số: ${data.number}`,
     placeDate: data.place ? `${data.place}, ${date}` : date.replace(/^n/, 'N'),

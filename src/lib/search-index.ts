@@ -15,6 +15,7 @@ import { docType } from './doc-types.ts';
 import { directiveId } from './ids.ts';
 import { issuerScope } from './issuers.ts';
 import type { DirectiveData, Registry } from './schema.ts';
+import { displayTitle, libraryTitleNames } from './display-title.ts';
 import { searchRecordHtml, sortFloorHtml, type SearchRecordInput } from './search-record.ts';
 import { shardFolder, splitByDate } from './search-shards.ts';
 
@@ -29,11 +30,13 @@ export interface SearchRecord { url: string; html: string; issued: string }
 export function searchRecordMaker(registry: Registry): (d: { data: DirectiveData; body: string }) => SearchRecord | null {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
+  const names = libraryTitleNames(registry);
   return (d) => {
     const issuer = issuers.get(d.data.issuer);
     if (!issuer) return null;
     const input: SearchRecordInput = {
       data: d.data,
+      title: displayTitle(d.data.title, names),
       body: d.body,
       issuerName: issuer.name,
       scope: issuerScope(issuer, provinces),

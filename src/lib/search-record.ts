@@ -11,6 +11,8 @@ import { escapeXml as esc } from './xml.ts';
 
 export interface SearchRecordInput {
   data: DirectiveData;
+  /** The subject as shown (src/lib/display-title.ts). */
+  title: string;
   body: string;
   issuerName: string;
   /** The issuer's province, or NATIONAL_SCOPE (src/lib/issuers.ts issuerScope). */
@@ -43,13 +45,13 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   const filter = (k: string, v: string) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`;
   const signer = r.data.signer ? `${r.data.signer.name} ${r.data.signer.title ?? ''}` : '';
   const text = markdownToText(r.body);
-  return `<!doctype html><html lang="vi"><head><title>${esc(r.data.title)}</title></head><body><main data-pagefind-body>` +
-    `<div data-pagefind-ignore>${meta('title', r.data.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
+  return `<!doctype html><html lang="vi"><head><title>${esc(r.title)}</title></head><body><main data-pagefind-body>` +
+    `<div data-pagefind-ignore>${meta('title', r.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
     `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
     `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
-    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.data.title}`))}</h1>` +
+    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +
     `<div>${esc(withDFolded(uniqueWords(text)))}</div>` +
     `</main></body></html>`;

@@ -14,12 +14,12 @@ export const GET: APIRoute = async ({ site }) => {
     const url = absolute(`van-ban/${d.id}/`, site);
     return `  <entry>
     <id>${escapeXml(url)}</id>
-    <title>${escapeXml(`${d.typeName} ${d.data.number}: ${d.data.title}`)}</title>
+    <title>${escapeXml(`${d.typeName} ${d.data.number}: ${d.title}`)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
     <updated>${d.data.issued}T00:00:00Z</updated>
     <author><name>${escapeXml(d.issuer.name)}</name></author>
     <category term="${escapeXml(d.data.type)}" label="${escapeXml(d.typeName)}"/>
-    <summary>${escapeXml(`${d.typeName} số ${d.data.number} ngày ${d.data.issued} của ${d.issuer.name}: ${d.data.title}`)}</summary>
+    <summary>${escapeXml(`${d.typeName} số ${d.data.number} ngày ${d.data.issued} của ${d.issuer.name}: ${d.title}`)}</summary>
   </entry>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>

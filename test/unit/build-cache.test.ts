@@ -13,7 +13,7 @@ const data = {
   issued: '2024-03-01', recipients: [], distribution: [], topics: [], relations: [],
 } as unknown as DirectiveData;
 const input = (over: Partial<SearchRecordInput> = {}): SearchRecordInput => ({
-  data, body: 'Đảng ủy Khối thực hiện tốt công tác dân vận.', issuerName: 'Tỉnh ủy Bến Tre', scope: 'Bến Tre', typeName: 'Chỉ thị', ...over,
+  data, title: data.title, body: 'Đảng ủy Khối thực hiện tốt công tác dân vận.', issuerName: 'Tỉnh ủy Bến Tre', scope: 'Bến Tre', typeName: 'Chỉ thị', ...over,
 });
 
 let dir: string;

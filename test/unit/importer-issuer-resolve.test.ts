@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameCase } from '../../src/lib/importer/casing.ts';
 import { joinIssuerLines, resolveIssuer } from '../../src/lib/importer/issuer-resolve.ts';
-import { provinceAtEnd } from '../../src/lib/importer/provinces.ts';
+import { provinceAtEnd } from '../../src/lib/provinces.ts';
 import { readRegistry } from '../../src/lib/issuers.ts';
 import { parseNumber } from '../../src/lib/numbers.ts';
 import type { Registry } from '../../src/lib/schema.ts';

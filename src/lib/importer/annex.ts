@@ -66,9 +66,9 @@ export function parseAnnex(lines: readonly SourceLine[], start: number, own: Par
         : `tệp có hai văn bản: số ${own.raw} và số ${h.number.raw} (dòng ${h.number.n}); tách thành hai tệp rồi nhập lại`,
     };
   }
-  const typeLine = h.typeName ? lines.find((l) => l.n === h.typeName!.n)?.cells.find((c) => readTypeName(c)) ?? h.typeName.type.name.toLocaleUpperCase('vi') : '';
+  const typeLine = h.typeName ? lines[h.typeName.index]?.cells.find((c) => readTypeName(c)) ?? h.typeName.type.name.toLocaleUpperCase('vi') : '';
   const title = [typeLine, h.subject?.text].filter(Boolean).join(' ') || 'PHỤ LỤC';
-  const headerParts = [...h.issuerLines.map((l) => l.text), ...(h.date ? [lines.find((l) => l.n === h.date!.n)?.cells.find((c) => /ngày/.test(c)) ?? ''] : [])].filter(Boolean);
+  const headerParts = [...h.issuerLines.map((l) => l.text), ...(h.date ? [h.date.text] : [])];
   const heading = mdastToMarkdown({ type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }] });
   const intro = headerParts.length ? bodyToMarkdown([`(${headerParts.join(' · ')})`]) : '';
   const rest: string[] = [];

@@ -33,6 +33,11 @@ function headingText(t: string): string | null {
   return null;
 }
 
+/** Words a sentence cannot end with: the line after them goes on. */
+const CONNECTOR_END = /(?:^|\s)(?:số|ngày|của|và|về|với|cho|tại|các|những|theo|trong|được|là|có|đến|từ|giữa|thuộc|đối với|nhằm|để|CỦA|VÀ|VỀ|VỚI|CHO|TẠI|CÁC|THEO|TRONG|GIỮA)$/u;
+
+const isCapsLine = (t: string) => t.length <= 80 && /\p{L}.*\p{L}/u.test(t) && !/\p{Ll}/u.test(t);
+
 /** A line that starts a block of its own (never joined to the line above). */
 function startsBlock(t: string): boolean {
   return headingText(t) !== null || ORDERED.test(t) || BULLET.test(t) || SUB_BULLET.test(t)
@@ -49,14 +54,22 @@ export function toBlocks(lines: readonly string[]): { blocks: Block[]; blankBefo
     const t = raw.trim();
     if (!t) { blank = true; open = false; continue; }
     const last = blocks.at(-1);
-    if (open && last && last.kind !== 'heading' && !startsBlock(t)) {
+    // A line in capitals standing alone (`QUYẾT ĐỊNH`, `NHỮNG QUY ĐỊNH CHUNG`) is never a wrapped piece of prose.
+    const capsLine = isCapsLine(t);
+    if (open && last && last.kind !== 'heading' && !startsBlock(t) && !(capsLine && !isCapsLine(last.text))) {
       const prev = last.text;
-      // Hard-wrapped text: the line above is unfinished (no closing punctuation) and long enough to be prose.
+      // Hard-wrapped text: the line above is unfinished (no closing punctuation) and long enough to be prose,
+      // or it ends with a word a sentence cannot end with (`Căn cứ Nghị quyết số` / `19/2008/NQLT ...`).
       const unfinished = !/[.:;!?…"”)]$/u.test(prev) && prev.length >= 40 && /\p{Ll}/u.test(prev);
-      if (/^\p{Ll}/u.test(t) || /[,(\-–]$/u.test(prev) || unfinished) {
+      if (/^\p{Ll}/u.test(t) || /[,(\-–]$/u.test(prev) || unfinished || CONNECTOR_END.test(prev)) {
         last.text = `${prev} ${t}`;
         continue;
       }
+    }
+    // A heading wrapped over two lines (`I. MỤC ĐÍCH,` / `YÊU CẦU`).
+    if (last?.kind === 'heading' && !blank && capsLine && !startsBlock(t) && (/[,\-–]$/u.test(last.text) || CONNECTOR_END.test(last.text))) {
+      last.text = `${last.text} ${t}`;
+      continue;
     }
     const push = (b: Block) => { blocks.push(b); blankBefore.push(blank); blank = false; open = b.kind !== 'heading'; };
     const h = headingText(t);

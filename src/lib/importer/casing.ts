@@ -23,6 +23,8 @@ const COMPOUNDS = [
   'chủ nhiệm', 'thủ trưởng', 'trưởng phòng', 'viện trưởng', 'chánh án', 'bộ trưởng', 'thứ trưởng', 'thủ tướng',
   'mặt trận', 'tổ quốc', 'kiểm tra', 'trung tâm', 'khối', 'đảng',
 ];
+/** Proper names inside body names, every syllable capitalised. */
+const PROPER = ['việt nam', 'hồ chí minh'];
 /** After these words a name stays lower case (`Ủy ban nhân dân`, `Hội đồng nhân dân`, `Khối các cơ quan`). */
 const FUNCTION_WORDS = new Set(['nhân', 'các', 'và', 'của', 'với', 'cho', 'trong']);
 /** A place name follows these, every syllable capitalised (`tỉnh Bến Tre`, `huyện Yên Sơn`). */
@@ -83,7 +85,7 @@ export function nameCase(text: string, opts: NameCaseOptions = {}): string {
     for (let k = i + len; k < low.length; k++) capAt.add(k);
     break;
   }
-  for (const name of opts.properNames ?? []) {
+  for (const name of [...PROPER, ...(opts.properNames ?? [])]) {
     const n = lower(name).split(' ');
     for (let i = 0; i + n.length <= low.length; i++) {
       if (n.every((w, k) => low[i + k] === w)) for (let k = 0; k < n.length; k++) capAt.add(i + k);

@@ -22,7 +22,8 @@ export interface HeaderResult {
   /** Issuer block lines in order (capitals, before the number). */
   issuerLines: { n: number; text: string }[];
   number: { raw: string; parsed: ParsedNumber; n: number; printed: string } | null;
-  date: { iso: string; place: string | undefined; n: number } | null;
+  /** `text`: the date line as printed; `index`: its line. */
+  date: { iso: string; place: string | undefined; n: number; text: string } | null;
   typeName: { type: DocType; n: number; index: number } | null;
   /** Subject lines; `marker` says where it was found (`V/v`, under the number, after the type name). */
   subject: { text: string; n: number; marker: 'vv' | 'number' | 'type' } | null;
@@ -311,7 +312,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       continue;
     }
     const date = r.date ? null : readDateLine(t);
-    if (date) { r.date = { ...date, n: it.n }; continue; }
+    if (date) { r.date = { ...date, n: it.n, text: t }; continue; }
     const type = r.typeName ? undefined : readTypeName(t);
     if (type) {
       r.typeName = { type, n: it.n, index: it.index }; anchorIndex = it.index;

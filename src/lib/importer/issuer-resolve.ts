@@ -13,7 +13,7 @@ import type { ParsedNumber } from '../numbers.ts';
 import type { Issuer, IssuerFamily, Province, Registry } from '../schema.ts';
 import { foldVietnamese, slugify } from '../text.ts';
 import { nameCase, personName } from './casing.ts';
-import { lookupProvince, provinceAtEnd, provinceKey } from './provinces.ts';
+import { lookupProvince, provinceAtEnd, provinceKey } from '../provinces.ts';
 
 type Level = Issuer['level'];
 
@@ -169,7 +169,7 @@ function describe(t: string, parent: BodyDraft | null, ctx: DescribeContext, gue
     province = tail.province;
   }
   if (!parent && !province) return { error: `không rõ "${t}" thuộc cơ quan nào, tỉnh nào (thiếu dòng cơ quan cấp trên ở đầu văn bản)` };
-  const ownName = nameCase(own).replace(/\bMTTQ\b/u, 'Mặt trận Tổ quốc');
+  const ownName = nameCase(own.replace(/\bMTTQ\b/u, 'MẶT TRẬN TỔ QUỐC'));
   const endsWithUnit = /\s(tỉnh|thành phố|huyện|quận|xã|phường)$/u.test(ownName);
   const isCommittee = /^(đảng ủy|đảng uỷ|chi bộ)/iu.test(ownName);
   const isMass = MASS.test(foldVietnamese(ownName));
@@ -229,14 +229,14 @@ const PLACELESS_TOP = /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban (mat
  * Joint documents: two bodies of one place share the place line (`ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` /
  * `TỈNH ĐẮK LẮK`). Returns each body's full line, or null when the block names one body.
  */
-export function jointBodies(bodies: readonly string[]): string[] | null {
+export function jointBodies(bodies: readonly string[]): (string[] & { place: string }) | null {
   if (bodies.length < 2) return null;
   const last = bodies.at(-1)!;
   const m = LOCAL_UNIT.exec(last);
   if (!m || !m[1]) return null;
   const heads = [...bodies.slice(0, -1), m[1]];
   if (!heads.every((h) => PLACELESS_TOP.test(foldVietnamese(h).replace(/\s+/g, ' ')))) return null;
-  return heads.map((h) => `${h} ${m[2]}`);
+  return Object.assign(heads.map((h) => `${h} ${m[2]}`), { place: m[2]! });
 }
 
 function actingBody(final: BodyDraft, input: ResolveInput): BodyDraft | null {
@@ -268,7 +268,8 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
   const ctx: DescribeContext = { family: input.number.family, doan: !!input.doan, placeHint: hint };
 
   const chains: BodyDraft[][] = [];
-  for (const group of jointBodies(bodies)?.map((b) => [b]) ?? [bodies]) {
+  const joint = jointBodies(bodies);
+  for (const group of joint?.map((b) => [b]) ?? [bodies]) {
     const drafts: BodyDraft[] = [];
     for (const b of group) {
       const d = describe(b, drafts.at(-1) ?? null, ctx, guesses);
@@ -287,7 +288,8 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     const final = c.at(-1)!;
     if (k === 0) final.code = input.number.issuerCode;
     else if (codes[k]) final.code = codes[k]!;
-    final.header = input.issuerLines.map((l) => l.trim());
+    // A joint block's bodies each keep their own lines: the name, then the place line they shared.
+    final.header = joint ? [joint[k]!.slice(0, joint[k]!.length - joint.place.length).trim(), joint.place] : input.issuerLines.map((l) => l.trim());
   });
 
   const provinces = registry.provinces.slice();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { DOC_TYPE_KEYS } from '../doc-types.ts';
+import { DOC_TYPE_KEYS, DOC_TYPES } from '../doc-types.ts';
 import { isoDate, signerSchema } from '../schema.ts';
 import { parseNumber } from '../numbers.ts';
 import { findReferences } from '../references.ts';
@@ -97,6 +97,11 @@ export function headerlessLead(lines: readonly SourceLine[]): HeaderlessLead {
   const text = lead.map((l) => l.text).join('\n') || lines.slice(0, 6).map((l) => l.text).join('\n');
   const hints: string[] = [];
   for (const r of findReferences(text).slice(0, 2)) hints.push(`«${r.text.slice(0, 60)}»`);
+  // A lead often names the document loosely (`Chỉ thị số 17`): worth showing when nothing fuller was found.
+  if (!hints.length) {
+    const loose = new RegExp(`(?:${DOC_TYPES.map((t) => t.name).join('|')})\\s+số\\s+[\\p{L}\\d/-]+`, 'iu').exec(text);
+    if (loose) hints.push(`«${loose[0]}»`);
+  }
   const date = /(?:ngày|Ngày)\s+(\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?)/u.exec(text);
   if (date) hints.push(`ngày ${date[1]}`);
   return { start, skipped, hints };

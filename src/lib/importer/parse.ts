@@ -18,7 +18,7 @@ import { decodeInput, toLinesWithRepairs, type InputEncoding, type SourceLine } 
 import { resolveIssuer } from './issuer-resolve.ts';
 import { describeMissing, headerlessLead, metaIssuerLines, type MetaFields } from './meta.ts';
 import { isChrome, locateDocument, metadataDate, type PortalMetadata, type Skipped } from './portal.ts';
-import { lookupProvince, mentionedProvinces } from './provinces.ts';
+import { lookupProvince, mentionedProvinces } from '../provinces.ts';
 import { describeSuspects, suspectWords } from './repair.ts';
 import { findTailStart, parseTail } from './signing.ts';
 
@@ -188,7 +188,7 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   } else if (signer && portal.signer && foldVietnamese(signer.name) !== foldVietnamese(portal.signer)) {
     warnings.push(`người ký in trên văn bản (${signer.name}) khác người ký trên trang đăng (${portal.signer}); giữ theo bản in`);
   }
-  if (meta.signer) { signer = meta.signer; fromPortal(`signer (${opts.metaFile})`); }
+  if (meta.signer) { signer = meta.signer as ParsedDoc['signer']; fromPortal(`signer (${opts.metaFile})`); }
   if (!signer) warnings.push(tail.unsignedOffice ? 'khối chữ ký không có họ tên người ký (văn bản có thể bị cắt)' : 'không thấy khối chữ ký (T/M, K/T, KT. ... và họ tên người ký): văn bản có thể bị cắt');
   if (!tail.distribution.length && !tail.signer) warnings.push('không thấy phần «Nơi nhận»: văn bản có thể chỉ là trích đoạn');
 
@@ -199,7 +199,8 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
 
   // Damage without one right answer: named.
   for (const d of read.damage) warnings.push(`dòng ${d.line}: ${d.what}`);
-  const suspects = describeSuspects(suspectWords(bodyText));
+  // A cut excerpt ends inside a word: that last word is cut, not damaged.
+  const suspects = describeSuspects(suspectWords(bodyText.replace(/[\p{L}\p{M}]+\s*$/u, '')));
   if (suspects) warnings.push(suspects);
 
   const acting = h.enacting?.text ?? ENACTING_SENTENCE.exec(bodyText.slice(0, 3000))?.[1];
@@ -211,6 +212,7 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   ].filter((p) => lookupProvince(p));
   if (meta.province) provinceHints.unshift(meta.province);
 
+  notes.skipped.sort((a, b) => a.from - b.from);
   return {
     ok: true,
     doc: {
@@ -300,7 +302,7 @@ export function buildDirective(doc: ParsedDoc, registry: Registry, source?: stri
   if (source || doc.notes.fromMetadata.length) {
     data.source = {
       ...(source ? { file: source } : {}),
-      ...(doc.notes.fromMetadata.length ? { note: `Lấy từ thông tin ngoài bản in: ${doc.notes.fromMetadata.join('; ')}` } : {}),
+      ...(doc.notes.fromMetadata.length ? { note: sourceNote(doc.notes.fromMetadata) } : {}),
     };
   }
   return {
@@ -310,6 +312,17 @@ export function buildDirective(doc: ParsedDoc, registry: Registry, source?: stri
       issuer: res.issuer, coIssuers: res.coIssuers, additions: res.additions, guesses: res.guesses,
     },
   };
+}
+
+/** `number (a.meta.yaml)`, `issued (a.meta.yaml)` → `Không có trong bản in, lấy từ a.meta.yaml: number, issued.` */
+function sourceNote(fields: readonly string[]): string {
+  const bySource = new Map<string, string[]>();
+  for (const f of fields) {
+    const m = /^(\S+) \((.+)\)$/.exec(f);
+    const [field, from] = m ? [m[1]!, m[2]!] : [f, 'nguồn khác'];
+    bySource.set(from, [...(bySource.get(from) ?? []), field]);
+  }
+  return `Không có trong bản in, lấy từ ${[...bySource].map(([from, list]) => `${from}: ${list.join(', ')}`).join('; ')}.`;
 }
 
 /** Names and header lines of an issuer and its parents: the text the issuer block stands for. */

@@ -3,7 +3,7 @@
  * province. The 63 units before the 2025 merger plus Huế (a city since 2025); every one of the 34 units after
  * the merger keeps one of these names. Centrally-run cities are marked, since their bodies say `Thành ủy`.
  */
-import { foldVietnamese } from '../text.ts';
+import { foldVietnamese } from './text.ts';
 
 const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
 const PROVINCES = [
@@ -64,3 +64,6 @@ export function mentionedProvinces(text: string): string[] {
   }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
+
+/** Every known province name, for casing and matching names in text. */
+export const PROVINCE_NAMES: readonly string[] = [...CITIES, ...PROVINCES];
