@@ -9,6 +9,9 @@ const foldCache = new Map<string, string>();
 
 /** Fold character by character (same length as the input): `Độc Lập` → `doc lap`. */
 export function foldAligned(s: string): string {
+  // NFC Vietnamese folds one character to one: the whole-string fold is already aligned.
+  const whole = foldVietnamese(s);
+  if (whole.length === s.length) return whole;
   let out = '';
   for (const ch of s) {
     let f = foldCache.get(ch);

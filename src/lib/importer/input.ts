@@ -6,7 +6,7 @@
 import { normalizeText } from '../text.ts';
 import { decodeLegacy, ENCODING_NAMES, letterStats, syllableShare, type LegacyEncoding } from './encodings.ts';
 import { relineFlattened, isFlattenedDocument } from './reline.ts';
-import { repairDetachedMarks, repairTokens, splitLiteralBreaks, type Repair } from './repair.ts';
+import { repairDetachedMarks, repairTokens, scanTokens, splitLiteralBreaks, type Repair } from './repair.ts';
 
 export type InputEncoding = 'utf-8' | 'utf-16' | LegacyEncoding;
 
@@ -107,6 +107,8 @@ export interface SourceLine {
   text: string;
   /** `text` split where the layout left 3+ spaces, a tab or a `|` (columns or table cells flattened into one line). */
   cells: string[];
+  /** Words in it that are no Vietnamese syllable (repair.ts scanTokens), when there are any. */
+  suspects?: string[];
 }
 
 /** Clean one piece of a line: stray bold markers, tabs, runs of spaces. */
@@ -137,9 +139,14 @@ export function toLinesWithRepairs(text: string, opts: { markdown?: boolean } = 
     });
     for (let line of pieces) {
       if (opts.markdown) line = line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
-      line = repairDetachedMarks(repairTokens(line, n, repairs), n, repairs, damage);
-      const cells = line.split(/\t+| {3,}|\s*\|\s*/).map(cleanText).filter((c) => c !== '');
-      lines.push({ n, text: cleanText(line).replace(/^\|\s*|\s*\|$/g, '').replace(/^\|$/, ''), cells });
+      const suspects: string[] = [];
+      line = scanTokens(repairDetachedMarks(repairTokens(line, n, repairs), n, repairs, damage), n, repairs, suspects);
+      const bars = line.includes('|');
+      const cells = line.split(bars ? /\t+| {3,}|\s*\|\s*/ : /\t+| {3,}/).map(cleanText).filter((c) => c !== '');
+      const text = cleanText(line);
+      const l: SourceLine = { n, text: bars ? text.replace(/^\|\s*|\s*\|$/g, '').replace(/^\|$/, '') : text, cells };
+      if (suspects.length) l.suspects = suspects;
+      lines.push(l);
     }
   });
   return { lines, repairs: dedupeRepairs(repairs), damage };

@@ -40,11 +40,12 @@ export function metaPathFor(file: string): string {
 /** The meta file beside `file`, if any: its fields, or why it cannot be used. */
 export function readMetaFile(file: string): { ok: true; fields: MetaFields | undefined; file: string } | { ok: false; reason: string } {
   const metaFile = metaPathFor(file);
+  // Most texts have none: ask without the cost of an exception.
+  if (!fs.statSync(metaFile, { throwIfNoEntry: false })) return { ok: true, fields: undefined, file: path.basename(metaFile) };
   let text: string;
   try {
     text = fs.readFileSync(metaFile, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, fields: undefined, file: path.basename(metaFile) };
     return { ok: false, reason: `không đọc được ${path.basename(metaFile)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   let raw: unknown;

@@ -19,7 +19,7 @@ import { resolveIssuer } from './issuer-resolve.ts';
 import { describeMissing, headerlessLead, metaIssuerLines, type MetaFields } from './meta.ts';
 import { isChrome, locateDocument, metadataDate, type PortalMetadata, type Skipped } from './portal.ts';
 import { lookupProvince, mentionedProvinces } from '../provinces.ts';
-import { describeSuspects, suspectWords } from './repair.ts';
+import { cutWord, describeSuspects } from './repair.ts';
 import { findTailStart, parseTail } from './signing.ts';
 
 export interface ImportNotes {
@@ -200,7 +200,10 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   // Damage without one right answer: named.
   for (const d of read.damage) warnings.push(`dòng ${d.line}: ${d.what}`);
   // A cut excerpt ends inside a word: that last word is cut, not damaged.
-  const suspects = describeSuspects(suspectWords(bodyText.replace(/[\p{L}\p{M}]+\s*$/u, '')));
+  const cut = cutWord(lines.findLast((l) => l.text)?.text ?? '');
+  const bodySuspects = new Set(lines.slice(start.index, tailStart).flatMap((l) => l.suspects ?? []));
+  if (cut) bodySuspects.delete(cut);
+  const suspects = describeSuspects([...bodySuspects]);
   if (suspects) warnings.push(suspects);
 
   const acting = h.enacting?.text ?? ENACTING_SENTENCE.exec(bodyText.slice(0, 3000))?.[1];

@@ -12,6 +12,8 @@ import { numberTokenEnd } from './header.ts';
 export function isFlattenedDocument(line: string): boolean {
   if (line.length < 250) return false;
   const head = line.slice(0, 600);
+  // Cheap tests first: a flattened header has a number line or a title in capitals near its start.
+  if (!head.includes('Số') && !head.includes('SỐ') && !/CỘNG|ĐẢNG CỘNG|ĐOÀN TNCS|[Đđ][ộỘ]c [lL]ập/u.test(head)) return false;
   let anchors = findTitles(head).length;
   // `search` leaves the shared global patterns' lastIndex alone.
   if (head.search(NUMBER_START) >= 0) anchors++;
