@@ -113,7 +113,8 @@ const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg', 'TƯ': 'TW' };
 
 /**
  * One spelling for a number however it was printed: type codes as the type table writes them (`CTR` → `CTr`,
- * `QĐI` → `QĐi`), issuer codes in capitals (`TTG` → `TTg`, OCR's `TƯ` → `TW`). Separators and serial stay.
+ * `QĐI` → `QĐi`), the issuer codes copies misspell as they should be (`TTG` → `TTg`, OCR's `TƯ` → `TW`).
+ * Separators, serial and other codes stay as printed.
  */
 export function canonicalNumber(raw: string): string {
   const n = parseNumber(raw);
@@ -126,8 +127,8 @@ export function canonicalNumber(raw: string): string {
       const table = typesForCode(tok, n.family).flatMap((t) => [...t.partyCodes, ...t.stateCodes]).find((c) => normalizeCode(c) === normalizeCode(tok));
       return table ?? tok;
     }
-    const upper = tok.toLocaleUpperCase('vi');
-    return ISSUER_SPELLING[upper] ?? upper;
+    // Unit codes may carry small letters of their own (`GDTrH`): only the known variants change.
+    return ISSUER_SPELLING[tok.toLocaleUpperCase('vi')] ?? tok;
   }).join('');
 }
 

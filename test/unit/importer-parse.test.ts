@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unaccountedLines } from '../../src/lib/importer/coverage.ts';
-import { buildDirective, issuerTexts, parseDirective } from '../../src/lib/importer/parse.ts';
+import { issuerTexts, parseDirective } from '../../src/lib/importer/parse.ts';
 import { readRegistry } from '../../src/lib/issuers.ts';
-import { directiveSchema, type Registry } from '../../src/lib/schema.ts';
 import { foldVietnamese } from '../../src/lib/text.ts';
-import { checkDirective } from '../../src/lib/validate.ts';
+import { freshRegistry, importText } from '../helpers/import-text.ts';
 import { RAW } from '../helpers/make-fixtures.ts';
 import { generateDoc } from '../helpers/raw-docs.ts';
 
@@ -14,22 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEEDS = ['002_78452393869b290e.txt', '003_3924e64127cca43e.txt'].map((f) => path.join(ROOT, 'content/sources', f));
 const REAL = readRegistry(path.join(ROOT, 'content/issuers.yaml')).registry!;
 
-/** Parse, resolve against a registry that grows, and run the checks `npm run validate` makes. */
-function importText(input: Buffer | string, registry: Registry, opts: { markdown?: boolean } = {}) {
-  const parsed = parseDirective(input, opts);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  const built = buildDirective(parsed.doc, registry);
-  if (!built.ok) throw new Error(built.reason);
-  const b = built.built;
-  registry.provinces.push(...b.additions.provinces);
-  registry.issuers.push(...b.additions.issuers);
-  const schema = directiveSchema.safeParse(b.data);
-  expect(schema.success, JSON.stringify(!schema.success && schema.error.issues)).toBe(true);
-  expect(checkDirective(schema.data!, new Map(registry.issuers.map((i) => [i.id, i])))).toEqual([]);
-  const lost = unaccountedLines({ lines: parsed.doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: issuerTexts(b.issuer, registry.issuers) });
-  return { doc: parsed.doc, data: b.data, body: b.body, issuer: b.issuer, lost };
-}
-const fresh = (): Registry => ({ provinces: [], issuers: [] });
+const fresh = freshRegistry;
 const raw = (p: string) => fs.readFileSync(path.join(RAW, p));
 
 describe('fixtures: both families, several provinces and types', () => {

@@ -7,7 +7,7 @@
 import { parseVietnameseDate, toIso } from '../dates.ts';
 import { type DocType } from '../doc-types.ts';
 import { foldVietnamese } from '../text.ts';
-import { readDateLine, readNumberLine, readTypeNameAtStart } from './header.ts';
+import { explodeCell, readDateLine, readNumberLine, readTypeNameAtStart } from './header.ts';
 import { titleFragmentKind, titleKind } from './anchors.ts';
 import { isAllCaps } from './casing.ts';
 import type { SourceLine } from './input.ts';
@@ -65,7 +65,7 @@ export const isChrome = (t: string) => t.length <= 120 && CHROME.test(t);
 
 /** Does this line start a header: a title line, a number line, a place and date, or the start of one of them wrapped? */
 function headerAnchor(l: SourceLine): string | null {
-  for (const c of l.cells) {
+  for (const c of l.cells.flatMap(explodeCell)) {
     const title = titleKind(c) ?? titleFragmentKind(c);
     if (title) return title;
     if (readNumberLine(c) || /^Số\s*:?$/iu.test(c)) return 'number';

@@ -106,9 +106,9 @@ const HAS_TONE = new RegExp(`[${TONE_MARKS}]`, 'u');
 const hasTone = (w: string) => HAS_TONE.test(w.normalize('NFD'));
 
 /**
- * Tone marks standing alone after the words that lost them (`vê thiêt hai ̀ ̣ ̣` → `về thiệt hại`): repaired when
- * the run of untoned words right before the marks has as many words as there are marks, and each takes its mark.
- * Otherwise the line is left as it is and reported as damaged.
+ * Tone marks a legacy PDF font left standing alone. A single mark right after the word that lost it (`thiêt ̣ hai ̣`)
+ * goes back on its vowel (`thiệt hại`); a run of marks after several words (`thiêt hai ̀ ̣ ̣`) could belong to any of
+ * them, so the line is left as it is and reported as damaged.
  */
 export function repairDetachedMarks(line: string, n: number, repairs: Repair[], damage: Repair[]): string {
   if (!/\s[\u0300-\u036f]/.test(line)) return line;
@@ -116,26 +116,13 @@ export function repairDetachedMarks(line: string, n: number, repairs: Repair[], 
   let changed = false, damaged = false;
   for (let i = 0; i < tokens.length; i++) {
     if (!MARK_ONLY.test(tokens[i]!)) continue;
-    let j = i;
-    while (j < tokens.length && MARK_ONLY.test(tokens[j]!)) j++;
-    const marks = tokens.slice(i, j).map((t) => t.normalize('NFD'));
-    const words: number[] = [];
-    for (let k = i - 1; k >= 0 && words.length <= marks.length; k--) {
-      const t = tokens[k]!;
-      if (!t || MARK_ONLY.test(t)) continue;
-      if (!/^[\p{L}\p{M}]+$/u.test(t) || hasTone(t)) break;
-      words.unshift(k);
-    }
-    const fixed = words.length === marks.length ? words.map((k, m) => attachTone(tokens[k]!, marks[m]!)) : [];
-    if (fixed.length && fixed.every((f) => f !== null && isSyllable(f))) {
-      words.forEach((k, m) => { tokens[k] = fixed[m]!; });
-      for (let k = i; k < j; k++) tokens[k] = '';
-      changed = true;
-    } else damaged = true;
-    i = j - 1;
+    const prev = tokens[i - 1];
+    const single = tokens[i]!.normalize('NFD').length === 1 && !MARK_ONLY.test(tokens[i + 1] ?? '');
+    const fixed = single && prev && /^[\p{L}\p{M}]+$/u.test(prev) && !hasTone(prev) ? attachTone(prev, tokens[i]!.normalize('NFD')) : null;
+    if (fixed && isSyllable(fixed)) { tokens[i - 1] = fixed; tokens[i] = ''; changed = true; } else damaged = true;
   }
   if (changed) repairs.push({ line: n, what: 'gắn lại dấu thanh bị tách khỏi chữ' });
-  if (damaged) damage.push({ line: n, what: 'dấu thanh tách rời khỏi chữ (phông PDF cũ), không gắn lại được chắc chắn' });
+  if (damaged) damage.push({ line: n, what: 'dấu thanh tách rời khỏi chữ (phông PDF cũ), không biết chắc thuộc chữ nào; hãy đối chiếu với bản gốc' });
   return changed ? tokens.filter((t) => t !== '').join(' ') : line;
 }
 
