@@ -78,3 +78,54 @@ test('a file that is not a directive fails alone, with its name and no stack tra
   expect(r.out).not.toMatch(/\n\s+at /);
   expect(fs.readdirSync(path.join(out, 'directives'))).toEqual(['dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre--2022-03-07-554-cv-duk.md']);
 });
+
+test('copies as they come from portals import, build and read as a reader expects', async () => {
+  const dir = path.join(REPO_ROOT, 'test/fixtures/raw/real-shapes');
+  const out = path.join(makeTempDir('vanban-real-shapes-'), 'content');
+  const imp = run('src/cli/import.ts', ['--out', out, '--json', dir]);
+  expect(imp.code, imp.out).toBe(0);
+  const report = JSON.parse(imp.out.slice(imp.out.indexOf('{'))) as { files: { file: string; status: string; notes?: { skipped: { kind: string }[]; fromMetadata: string[]; repairs: string[] } }[] };
+  const byName = (n: string) => report.files.find((f) => f.file.endsWith(n))!;
+  expect(report.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
+  // The report says what it skipped, what it took from outside the print, and what it repaired.
+  expect(byName('portal-ke-hoach-quang-binh.txt').notes!.skipped.map((s) => s.kind)).toEqual(['chrome', 'chrome', 'chrome', 'page-title', 'metadata']);
+  expect(byName('republished-chi-thi-hoa-binh.txt').notes!.fromMetadata.join(' ')).toMatch(/republished-chi-thi-hoa-binh\.meta\.yaml/);
+  expect(byName('doan-huong-dan-mot-dong.txt').notes!.repairs.join(' ')).toMatch(/một dòng/);
+  expect(run('src/cli/validate.ts', [], { CONTENT_DIR: out }).code).toBe(0);
+
+  const { outDir } = await buildSite({ contentDir: out });
+  const site = await serveStatic(outDir);
+  const page = await browser.newPage();
+  try {
+    // A subject printed in capitals reads in sentence case in lists and on its page; the print stays in the file.
+    await page.goto(`${site.url}loai/ke-hoach/`);
+    const titles = await page.locator('.doc-list__title').allTextContents();
+    expect(titles).toContain('Tổ chức tháng hành động vì an toàn thực phẩm năm 2023 trên địa bàn tỉnh Quảng Bình');
+    // A joint document is listed under both bodies and names both.
+    for (const id of ['uy-ban-nhan-dan-tinh-gia-lai', 'uy-ban-mat-tran-to-quoc-viet-nam-tinh-gia-lai']) {
+      await page.goto(`${site.url}co-quan/${id}/`);
+      expect(await page.locator('.doc-list__title').allTextContents()).toContain('Phối hợp thực hiện cuộc vận động toàn dân đoàn kết xây dựng nông thôn mới');
+    }
+    await page.click('.doc-list__title');
+    expect(await page.textContent('.meta-panel [data-field="issuer"]')).toBe('Ủy ban nhân dân tỉnh Gia Lai; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai');
+    expect(await page.locator('.formal__issuer p').allTextContents()).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH GIA LAI', 'ỦY BAN MTTQ VIỆT NAM', 'TỈNH GIA LAI', '*', 'Số: 03/KHPH/UBND-UBMTTQ']);
+    // The Đoàn's document carries the Đoàn's title line, and its number as printed beside the canonical one.
+    await page.goto(`${site.url}van-ban/ban-bi-thu-trung-uong-doan-tncs-ho-chi-minh/2022-03-20-120-hd-twdtn-btg/`);
+    expect(await page.textContent('.formal__motto-main')).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(await page.textContent('.meta-panel [data-field="number"]')).toBe('120-HD/TWĐTN-BTG');
+    expect(await page.textContent('.meta-panel [data-field="number-printed"]')).toBe('120 - HD/TWĐTN-BTG');
+    expect(await page.textContent('.formal__signer-name')).toBe('Nguyễn Minh Triết');
+    // A document issued with the decision follows its signing block, as on paper, with an anchor of its own.
+    await page.goto(`${site.url}van-ban/uy-ban-nhan-dan-tinh-long-an/2021-06-15-2210-qd-ubnd/#phu-luc-1`);
+    expect(await page.textContent('#phu-luc-1 h2')).toBe('QUY CHẾ TIẾP CÔNG DÂN');
+    expect(await page.evaluate(() => !!document.querySelector('.formal__foot ~ #phu-luc-1'))).toBe(true);
+    expect(await page.textContent('.formal__body')).not.toContain('QUY CHẾ TIẾP CÔNG DÂN');
+  } finally {
+    await page.close();
+    await site.close();
+  }
+  const catalog = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8')) as { directives: { number: string; title: string; titlePrinted?: string; coIssuers: { id: string }[] }[] };
+  const joint = catalog.directives.find((d) => d.number === '03/KHPH/UBND-UBMTTQ')!;
+  expect(joint.coIssuers.map((c) => c.id)).toEqual(['uy-ban-mat-tran-to-quoc-viet-nam-tinh-gia-lai']);
+  expect(joint.titlePrinted).toBe('PHỐI HỢP THỰC HIỆN CUỘC VẬN ĐỘNG TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI');
+});

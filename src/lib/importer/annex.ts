@@ -69,7 +69,8 @@ export function parseAnnex(lines: readonly SourceLine[], start: number, own: Par
   const typeLine = h.typeName ? lines[h.typeName.index]?.cells.find((c) => readTypeName(c)) ?? h.typeName.type.name.toLocaleUpperCase('vi') : '';
   const title = [typeLine, h.subject?.text].filter(Boolean).join(' ') || 'PHỤ LỤC';
   const headerParts = [...h.issuerLines.map((l) => l.text), ...(h.date ? [h.date.text] : [])];
-  const heading = mdastToMarkdown({ type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }] });
+  // A rule, then the heading: how the site knows an annex (src/lib/annexes.ts) and shows it after the signing block.
+  const heading = mdastToMarkdown({ type: 'root', children: [{ type: 'thematicBreak' }, { type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }] });
   const intro = headerParts.length ? bodyToMarkdown([`(${headerParts.join(' · ')})`]) : '';
   const rest: string[] = [];
   for (let i = h.bodyStart.index; i < lines.length; i++) rest.push(i === h.bodyStart.index ? h.bodyStart.text : lines[i]!.text);
