@@ -186,7 +186,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     if (extra.length) return { ...base, status: 'failed', reason: `kết quả không hợp lệ: ${extra.map((x) => x.message).join('; ')}` };
 
     const texts = [b.issuer, ...b.coIssuers].flatMap((i) => issuerTexts(i, allIssuers));
-    const lost = unaccountedLines({ lines: doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: texts, skipped: doc.skippedLines });
+    const lost = unaccountedLines({ lines: doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: texts, skipped: doc.skippedLines, named: [...doc.warnings, ...notes.guesses] });
     if (lost.length) {
       const first = lost[0]!;
       return { ...base, status: 'failed', line: first.n, reason: `${lost.length} dòng không đọc được vào văn bản (không được để mất nội dung), đầu tiên là dòng ${first.n}: «${first.text.slice(0, 80)}»` };

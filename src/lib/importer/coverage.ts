@@ -27,6 +27,8 @@ export interface CoverageInput {
   issuerTexts: readonly string[];
   /** Line numbers the import report lists as skipped (portal chrome, metadata, a news lead). */
   skipped?: ReadonlySet<number> | undefined;
+  /** What the report's warnings and guesses say: a line they quote is accounted for (`«Y BAN NHÂN DÂN» là ...`). */
+  named?: readonly string[] | undefined;
 }
 
 const squash = foldVietnameseNoSpaces;
@@ -52,7 +54,7 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
   const { data } = input;
   const number = typeof data['number'] === 'string' ? parseNumber(data['number']) : null;
   const family = number?.family;
-  const hay = squash([...strings(data, []), unescapeMarkdown(input.body), ...input.issuerTexts].join('\n'));
+  const hay = squash([...strings(data, []), unescapeMarkdown(input.body), ...input.issuerTexts, ...(input.named ?? [])].join('\n'));
   const missing: { n: number; text: string }[] = [];
   let from = 0;
 

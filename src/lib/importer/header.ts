@@ -47,6 +47,8 @@ export const isDecoration = (t: string) => /^[*\-–—_=.~·•|\s]+$/u.test(t)
 
 // `số 1595/QĐ-TTg ...` in small letters at a line's start is a wrapped sentence, not a number line.
 const NUMBER_LINE = /^(?:Số|SỐ)\s*:?\s*(?=\d)/u;
+/** `Nghị quyết số: 653/2019/UBTVQH14`: the type's name before `số` on the number line. */
+const TYPED_NUMBER_LINE = new RegExp(`^(?:${DOC_TYPES.map((t) => t.name).join('|')})\\s+số\\s*:?\\s*(?=\\d)`, 'iu');
 const NUMBER_TOKEN = /^\d{1,5}[a-zA-Z]?(?:\s{0,2}(?:[-/]|\s(?=\p{Lu}+\s?\/))\s{0,2}[\p{L}\p{M}\d&]+){1,5}/u;
 // The place is optional and is never the word `ngày` itself.
 const DATE_LINE = new RegExp(String.raw`^(?:(?!ngày\s)([^\d,]{1,60}?)\s*,?\s+)?${VIETNAMESE_DATE}\s*\.?$`, 'iu');
@@ -68,7 +70,7 @@ function tonedCut(token: string): number {
 
 /** `Số: 2345 / UBND-VX` → number `2345/UBND-VX` and what follows it on the line. */
 export function readNumberLine(text: string): { raw: string; printed: string; parsed: ParsedNumber; rest: string } | null {
-  const m = NUMBER_LINE.exec(text);
+  const m = NUMBER_LINE.exec(text) ?? (text.length <= 80 ? TYPED_NUMBER_LINE.exec(text) : null);
   if (!m) return null;
   const read = readNumberToken(text.slice(m[0].length));
   return read && { ...read, rest: read.rest };
@@ -293,7 +295,8 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
         if (!/\p{Ll}/u.test(t) && (adjacent || subjectLines.length < 6) && !(isEnactingLine(t) && !CONNECTOR_END.test(prev))) {
           subjectLines.push(t); lastSubjectIndex = it.index; continue;
         }
-      } else if (adjacent && (/^\p{Ll}/u.test(t) || (t.length <= 120 && !/[.:;]$/.test(prev) && !isAllCaps(t)))) {
+      } else if (adjacent && (/^\p{Ll}/u.test(t) || (t.length <= 120 && !/[.:;]$/.test(prev) && !/[.:;!?]$/.test(t) && !isAllCaps(t)))) {
+        // A capitalised line goes on a subject only while it reads as a piece of one: no sentence's full stop.
         subjectLines.push(t); lastSubjectIndex = it.index; continue;
       }
     }

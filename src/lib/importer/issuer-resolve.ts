@@ -45,7 +45,7 @@ const NAME_STARTS = ['uy ban nhan dan', 'hoi dong nhan dan', 'ban chap hanh', 'u
 export function repairIssuerLine(line: string): { text: string; repaired: boolean } {
   let t = line.trim().replace(/\s+/g, ' ');
   const before = t;
-  t = t.replace(/^Y BAN (?=NHÂN DÂN|MTTQ|MẶT TRẬN)/u, 'ỦY BAN ').replace(/^ƯBND\b/u, 'UBND').replace(/^HÐND\b/u, 'HĐND')
+  t = t.replace(/^[*\s]+/u, '').replace(/^Y BAN (?=NHÂN DÂN|MTTQ|MẶT TRẬN)/u, 'ỦY BAN ').replace(/^ƯBND\b/u, 'UBND').replace(/^HÐND\b/u, 'HĐND')
     .replace(/\s+(KHÓA|KHOÁ|KHOA)\s+[IVXLC]+\b.*$/u, '').replace(/\s+NHIỆM KỲ\s+\d{4}\s*-\s*\d{4}$/u, '').replace(/[*.,;:\s]+$/u, '');
   return { text: t, repaired: t !== before };
 }
@@ -92,7 +92,9 @@ const STATE_NATIONAL = /^(bo|chinh phu|thu tuong chinh phu|van phong chinh phu|q
 
 interface DescribeContext { family: 'party' | 'state'; doan: boolean; placeHint: { name: string; city: boolean } | undefined }
 
-function describe(t: string, parent: BodyDraft | null, ctx: DescribeContext, guesses: string[]): BodyDraft | { error: string } {
+function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, guesses: string[]): BodyDraft | { error: string } {
+  // `BAN CHẤP HÀNH ĐẢNG BỘ TỈNH X` is the Tỉnh ủy X by its full name.
+  const t = line.replace(/^BAN CHẤP HÀNH (?=ĐẢNG BỘ )/u, '');
   const f = foldVietnamese(t).replace(/\s+/g, ' ');
   const ctxProvince = parent?.province;
   let m: RegExpExecArray | null;
@@ -263,7 +265,9 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
   const guesses: string[] = [];
   const repaired = input.issuerLines.map(repairIssuerLine);
   for (const [i, r] of repaired.entries()) if (r.repaired) guesses.push(`đọc dòng cơ quan «${input.issuerLines[i]}» là «${r.text}»`);
-  const bodies = joinIssuerLines(repaired.map((r) => r.text).filter(Boolean));
+  // The formal layout prints the lines as the body wrote them, without the damage or the stray `*`.
+  const cleanLines = repaired.map((r) => r.text).filter(Boolean);
+  const bodies = joinIssuerLines(cleanLines);
   const hint = input.provinceHints?.map((h) => lookupProvince(h)).find((p) => p);
   const ctx: DescribeContext = { family: input.number.family, doan: !!input.doan, placeHint: hint };
 
@@ -289,7 +293,7 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     if (k === 0) final.code = input.number.issuerCode;
     else if (codes[k]) final.code = codes[k]!;
     // A joint block's bodies each keep their own lines: the name, then the place line they shared.
-    final.header = joint ? [joint[k]!.slice(0, joint[k]!.length - joint.place.length).trim(), joint.place] : input.issuerLines.map((l) => l.trim());
+    final.header = joint ? [joint[k]!.slice(0, joint[k]!.length - joint.place.length).trim(), joint.place] : cleanLines;
   });
 
   const provinces = registry.provinces.slice();
