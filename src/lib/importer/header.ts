@@ -72,8 +72,7 @@ function tonedCut(token: string): number {
 export function readNumberLine(text: string): { raw: string; printed: string; parsed: ParsedNumber; rest: string } | null {
   const m = NUMBER_LINE.exec(text) ?? (text.length <= 80 ? TYPED_NUMBER_LINE.exec(text) : null);
   if (!m) return null;
-  const read = readNumberToken(text.slice(m[0].length));
-  return read && { ...read, rest: read.rest };
+  return readNumberToken(text.slice(m[0].length));
 }
 
 function readNumberToken(after: string): { raw: string; printed: string; parsed: ParsedNumber; rest: string } | null {
@@ -98,16 +97,16 @@ function readNumberToken(after: string): { raw: string; printed: string; parsed:
   return { raw, printed, parsed, rest: after.slice(consumed).trim() };
 }
 
+/** `NUMBER_START` anchored where it is asked for (sticky), so the shared global pattern's state is never touched. */
+const NUMBER_START_AT = new RegExp(NUMBER_START.source, 'uy');
+
 /** End (index in `text`) of the number that starts at the `Số` found at `at`; null when none parses. */
 export function numberTokenEnd(text: string, at: number): number | null {
-  const m = new RegExp(NUMBER_START.source, 'uy');
-  m.lastIndex = at;
-  const found = m.exec(text);
-  if (!found) return null;
-  const mm = found;
-  const after = text.slice(at + mm[0].length);
-  const read = readNumberToken(after);
-  return read ? at + mm[0].length + read.printed.length : null;
+  NUMBER_START_AT.lastIndex = at;
+  const start = NUMBER_START_AT.exec(text);
+  if (!start) return null;
+  const read = readNumberToken(text.slice(at + start[0].length));
+  return read ? at + start[0].length + read.printed.length : null;
 }
 
 /** `Tuyên Quang, ngày 07 tháng 9 năm 2021` → place and ISO date; null when the line is not a date line. */
