@@ -1,10 +1,10 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
-import { storeReadAtRender } from './src/integrations/store-read-at-render.ts';
-import { validationGate } from './src/integrations/validation-gate.ts';
-import { ASTRO_CACHE_DIR, siteBase } from './src/lib/paths.ts';
+import { pruneStaleOutput } from './src/build/prune-stale-output.ts';
+import { storeReadAtRender } from './src/build/store-read-at-render.ts';
+import { validationGate } from './src/build/validation-gate.ts';
+import { ASTRO_CACHE_DIR, siteBase } from './src/settings.ts';
 
 /** `SITE_BASE=/vanban/` serves the whole site from a subfolder. */
 const base = siteBase();
@@ -41,7 +41,7 @@ export default defineConfig({
   // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
   vite: { build: { emptyOutDir: false } },
   experimental: {
-    // Directive pages whose cache key (src/data/page-keys.ts) is unchanged are reused on rebuilds.
+    // Directive pages whose cache key (src/site/page-keys.ts) is unchanged are reused on rebuilds.
     incrementalBuild: true,
   },
   markdown: {

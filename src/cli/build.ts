@@ -5,7 +5,7 @@
  *
  * On two cores the steps overlap: Astro starts and syncs the content while a worker thread validates it, and
  * Pagefind takes in the records while Astro works. Astro writes nothing before the content is known to have no
- * errors (src/integrations/validation-gate.ts), and its output is held back until the validator's messages are
+ * errors (src/build/validation-gate.ts), and its output is held back until the validator's messages are
  * printed, so refused content reads as the validator's messages alone and leaves the output folder as it was.
  *
  * When Pagefind makes its index depends on the build. A first (cold) build of a large library makes it after Astro,
@@ -15,17 +15,17 @@
  * (from the record cache) and makes the index alongside Astro as soon as they are in, if the machine has the memory
  * free: it saves the ~20 s it would add at the end, for a higher peak (4.1 GiB at 10,000, against 2.5 GiB).
  * Either way the index is published into the output folder only after Astro has succeeded. A library of 20,000
- * directives or more is indexed in two shards by date, made at once by two Pagefind processes (src/lib/search-shards.ts).
+ * directives or more is indexed in two shards by date, made at once by two Pagefind processes (src/search/shards.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { GATE_ENV, type GateVerdict } from '../integrations/validation-gate.ts';
-import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../lib/paths.ts';
-import { indexShards, type MadeIndex, type SearchIndexer } from '../lib/search-index.ts';
-import type { PrepareMessage, Records, Valid, Verdict } from './build-prepare.ts';
+import { GATE_ENV, type GateVerdict } from '../build/validation-gate.ts';
+import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../settings.ts';
+import { indexShards, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
+import type { PrepareMessage, Records, Valid, Verdict } from '../build/prepare-worker.ts';
 
 const base = siteBase();
 const outDir = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
@@ -129,9 +129,9 @@ const fitsAlongside = (pages: number) => os.freemem() > 2 * pages * INDEX_BYTES_
  */
 const FIRST_BUILD_ALONGSIDE_MAX = 4_000;
 
-/** src/cli/build-prepare.ts on a worker thread (its memory is returned when it ends). */
+/** src/build/prepare-worker.ts on a worker thread (its memory is returned when it ends). */
 function prepareOnWorker(): { valid: Promise<Valid>; records: Promise<Records>; verdict: Promise<Verdict> } {
-  const worker = new Worker(new URL('./build-prepare.ts', import.meta.url), { workerData: { contentDir: CONTENT_DIR } });
+  const worker = new Worker(new URL('../build/prepare-worker.ts', import.meta.url), { workerData: { contentDir: CONTENT_DIR } });
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`luồng kiểm tra nội dung dừng (mã ${code})`)));
@@ -169,9 +169,9 @@ async function validateAndIndex(): Promise<{ indexer?: SearchIndexer; alongside?
   }));
   alongside.catch(() => {});
   // Astro goes on as soon as the content is known to have no errors; its output waits for the messages below.
-  prepared.valid.then(() => astro.decide('valid'), () => {});
+  prepared.valid.then((v) => astro.decide({ verdict: 'valid', snapshot: v.snapshot }), () => {});
   const refuse = async (message: string): Promise<never> => {
-    astro.decide('refused');
+    astro.decide({ verdict: 'refused' });
     await indexing.then((indexer) => indexer.close(), () => {});
     await astro.exited;
     fail(message);

@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectInputs, ImportAbort, importFiles, type FileOutcome, type ImportReport } from '../lib/importer/batch.ts';
-import { displayTitle } from '../lib/display-title.ts';
-import type { ImportNotes } from '../lib/importer/parse.ts';
-import type { Skipped } from '../lib/importer/portal.ts';
-import { removePendingTempFiles } from '../lib/importer/registry-file.ts';
-import { CONTENT_DIR } from '../lib/paths.ts';
+import { collectInputs, ImportAbort, importFiles, type FileOutcome, type ImportReport } from '../importer/batch.ts';
+import { displayTitle } from '../model/display-title.ts';
+import type { ImportNotes } from '../importer/parse.ts';
+import type { Skipped } from '../importer/portal.ts';
+import { removePendingTempFiles } from '../importer/registry-file.ts';
+import { CONTENT_DIR } from '../settings.ts';
 
 const USAGE = `Cách dùng: npm run import -- <tệp hoặc thư mục>... [tùy chọn]
 

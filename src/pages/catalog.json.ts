@@ -1,7 +1,7 @@
 /** `catalog.json`: every directive with its metadata and links, for other tools. */
 import type { APIRoute } from 'astro';
-import { getLibrary } from '../data/library.ts';
-import { catalogEntry } from '../data/catalog.ts';
+import { getLibrary } from '../site/library.ts';
+import { catalogEntry } from '../site/catalog.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();

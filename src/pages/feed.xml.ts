@@ -1,8 +1,9 @@
 /** Atom feed of the newest directives. */
 import type { APIRoute } from 'astro';
-import { getLibrary } from '../data/library.ts';
-import { absolute } from '../data/urls.ts';
-import { escapeXml } from '../lib/xml.ts';
+import { getLibrary } from '../site/library.ts';
+import { directivePath } from '../model/ids.ts';
+import { absolute } from '../site/urls.ts';
+import { escapeXml } from '../html/escape.ts';
 
 const FEED_SIZE = 50;
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const latest = lib.directives.slice(0, FEED_SIZE);
   const updated = `${latest[0]?.data.issued ?? '2000-01-01'}T00:00:00Z`;
   const entries = latest.map((d) => {
-    const url = absolute(`van-ban/${d.id}/`, site);
+    const url = absolute(directivePath(d.id), site);
     return `  <entry>
     <id>${escapeXml(url)}</id>
     <title>${escapeXml(`${d.typeName} ${d.data.number}: ${d.title}`)}</title>

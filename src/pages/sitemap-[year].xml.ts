@@ -1,7 +1,8 @@
 /** Directive pages issued in one year. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLibrary, type Directive } from '../data/library.ts';
-import { urlset, xmlResponse } from '../data/sitemap.ts';
+import { getLibrary, type Directive } from '../site/library.ts';
+import { directivePath } from '../model/ids.ts';
+import { urlset, xmlResponse } from '../site/sitemap.ts';
 
 export const getStaticPaths = (async () => {
   const lib = await getLibrary();
@@ -9,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: Directive[] }> = ({ props, site }) =>
-  xmlResponse(urlset(props.list.map((d) => ({ path: `van-ban/${d.id}/`, lastmod: d.data.issued })), site));
+  xmlResponse(urlset(props.list.map((d) => ({ path: directivePath(d.id), lastmod: d.data.issued })), site));

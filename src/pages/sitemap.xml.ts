@@ -1,9 +1,9 @@
 /** `sitemap.xml`: an index of the browse-page sitemap and one sitemap of directives per year. */
 import type { APIRoute } from 'astro';
-import { getLibrary } from '../data/library.ts';
-import { xmlResponse } from '../data/sitemap.ts';
-import { absolute } from '../data/urls.ts';
-import { escapeXml } from '../lib/xml.ts';
+import { getLibrary } from '../site/library.ts';
+import { xmlResponse } from '../site/sitemap.ts';
+import { absolute } from '../site/urls.ts';
+import { escapeXml } from '../html/escape.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const lib = await getLibrary();

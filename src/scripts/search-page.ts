@@ -2,12 +2,12 @@
  * Search page behaviour: read the query and filters from the URL, ask Pagefind, render results.
  * Query rules (number tokens, NFC) come from the same modules the indexer uses.
  */
-import { rewriteNumberQuery } from '../lib/numbers.ts';
-import { highlightTerms, normalizeQuery } from '../lib/search-text.ts';
-import { SORTED_WEIGHT } from '../lib/search-shards.ts';
-import { formatShortDate } from '../lib/dates.ts';
-import { escapeXml as escapeHtml } from '../lib/xml.ts';
-import type { IssuerGroup } from '../data/search-filters.ts';
+import { rewriteNumberQuery } from '../model/numbers.ts';
+import { highlightTerms, normalizeQuery } from '../search/query-text.ts';
+import { SORTED_WEIGHT } from '../search/shards.ts';
+import { formatShortDate } from '../model/dates.ts';
+import { escapeXml as escapeHtml } from '../html/escape.ts';
+import type { IssuerGroup } from '../site/search-filters.ts';
 
 interface PagefindResultData {
   url: string;
@@ -94,7 +94,7 @@ export async function startSearchPage(): Promise<void> {
     // 43 KB to download before the first result.
     await pagefind.options({ noWorker: true });
     await pagefind.init();
-    // The other shards of the index (src/lib/search-shards.ts), older directives.
+    // The other shards of the index (src/search/shards.ts), older directives.
     for (const url of (form.dataset['pagefindMerge'] ?? '').split(' ').filter(Boolean)) await pagefind.mergeIndex(url);
   } catch {
     status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy thử tải lại trang.';
@@ -141,7 +141,7 @@ export async function startSearchPage(): Promise<void> {
     isNumberQuery = query !== raw;
     shownQuery = raw;
     const sort = sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
-    // A sorted search ranks the newest shard's results above the others' (src/lib/search-shards.ts).
+    // A sorted search ranks the newest shard's results above the others' (src/search/shards.ts).
     await pagefind.options({ indexWeight: sort ? SORTED_WEIGHT : 1 });
     const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
     if (mine !== generation || !search) return;

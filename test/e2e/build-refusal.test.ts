@@ -1,5 +1,5 @@
 /**
- * `npm run build` validates while Astro starts (src/cli/build.ts, src/integrations/validation-gate.ts): refused
+ * `npm run build` validates while Astro starts (src/cli/build.ts, src/build/validation-gate.ts): refused
  * content must still read as the validator's messages alone and leave the site already built as it was.
  */
 import fs from 'node:fs';

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../tools/browser.ts';
 import { buildSite, makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/crossref');
 const P554 = 'van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-03-07-554-cv-duk/';
@@ -34,7 +34,7 @@ afterAll(async () => { await browser?.close(); });
 
 /** Links and marks of the citations inside a directive's body. */
 /**
- * This library is indexed in two shards (src/lib/search-shards.ts), as a large one is: searching, sorting and
+ * This library is indexed in two shards (src/search/shards.ts), as a large one is: searching, sorting and
  * rebuilding are tested across them.
  */
 const SHARDED = { SEARCH_SHARD_MIN: '5' };
@@ -256,7 +256,7 @@ describe('with the build cache kept between builds', () => {
     // ...it was rendered again, while a page nothing changed for was reused (left in place: the output folder is kept).
     expect(stdout).not.toMatch(/554-cv-duk\/index\.html \((?:cached|restored)\)/);
     expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(cached\)/);
-    // The browse lists that show it have the new title too; a list it is not in is reused (src/data/page-keys.ts).
+    // The browse lists that show it have the new title too; a list it is not in is reused (src/site/page-keys.ts).
     for (const list of ['co-quan/tinh-uy-ben-tre', 'nam/2022', 'thang/2022-02', 'loai/chuong-trinh']) {
       expect(fs.readFileSync(path.join(outDir, list, 'index.html'), 'utf8'), list).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     }
@@ -265,7 +265,7 @@ describe('with the build cache kept between builds', () => {
     expect(stdout).toContain('cùng lúc với Astro');
     expect(indexedText(outDir)).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     expect(fs.existsSync(path.join(outDir, 'pagefind.next'))).toBe(false);
-    // Astro's content store module is replaced by one that reads the store file (src/integrations/store-read-at-render.ts).
+    // Astro's content store module is replaced by one that reads the store file (src/build/store-read-at-render.ts).
     expect(stdout).not.toContain('Không tìm thấy mô-đun kho nội dung của Astro');
 
     const bt01Title = 'Về phong trào thi đua "Đồng Khởi mới" giai đoạn 2020 - 2025';
@@ -280,7 +280,7 @@ describe('with the build cache kept between builds', () => {
     expect(year2020).toContain('<p>1 văn bản, mới nhất trước.</p>');
     expect(fs.readFileSync(path.join(outDir, 'co-quan/tinh-uy-ben-tre/index.html'), 'utf8')).not.toContain('Đồng Khởi mới');
     expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
-    // Its page, kept from earlier builds, is removed (src/integrations/prune-stale-output.ts).
+    // Its page, kept from earlier builds, is removed (src/build/prune-stale-output.ts).
     expect(fs.existsSync(path.join(outDir, BT_01.slice(1)))).toBe(false);
   });
 });

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../tools/browser.ts';
 import { buildSite, makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
 
 const SEEDS = path.join(REPO_ROOT, 'content/sources');
 

@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../tools/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
 let outDir: string;
 
 beforeAll(async () => {
-  // Two index shards (src/lib/search-shards.ts), one directive each: the merged one must load and link under /vanban/ too.
+  // Two index shards (src/search/shards.ts), one directive each: the merged one must load and link under /vanban/ too.
   ({ outDir } = await buildSite({ base: '/vanban/', siteUrl: 'https://intranet.example/', env: { SEARCH_SHARD_MIN: '1' } }));
   server = await serveStatic(outDir, { base: '/vanban/' });
   browser = await launchBrowser();

@@ -3,10 +3,10 @@
  * registry that grows, run the checks `npm run validate` makes, and the "nothing lost" check.
  */
 import { expect } from 'vitest';
-import { unaccountedLines } from '../../src/lib/importer/coverage.ts';
-import { buildDirective, issuerTexts, parseDirective, type ParseOptions } from '../../src/lib/importer/parse.ts';
-import { directiveSchema, type Registry } from '../../src/lib/schema.ts';
-import { checkDirective } from '../../src/lib/validate.ts';
+import { unaccountedLines } from '../../src/importer/coverage.ts';
+import { buildDirective, issuerTexts, parseDirective, type ParseOptions } from '../../src/importer/parse.ts';
+import { directiveSchema, type Registry } from '../../src/model/schema.ts';
+import { checkDirective } from '../../src/content/library.ts';
 
 export const freshRegistry = (): Registry => ({ provinces: [], issuers: [] });
 

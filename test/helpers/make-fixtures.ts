@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodeTcvn3, encodeVni } from '../../src/lib/importer/encodings.ts';
+import { encodeTcvn3, encodeVni } from '../../src/importer/encodings.ts';
 
 export const RAW = path.resolve(import.meta.dirname, '../fixtures/raw');
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contentModelVersion, openBuildCache } from '../../src/lib/build-cache.ts';
-import { cachedReferenceFinder } from '../../src/lib/crossref.ts';
-import { findReferences, type FoundReference } from '../../src/lib/references.ts';
-import { searchRecordHtml, type SearchRecordInput } from '../../src/lib/search-record.ts';
-import type { DirectiveData } from '../../src/lib/schema.ts';
+import { moduleVersion, openBuildCache } from '../../src/build/cache.ts';
+import { cachedReferenceFinder } from '../../src/build/cache.ts';
+import { findReferences, type FoundReference } from '../../src/model/references.ts';
+import { searchRecordHtml, type SearchRecordInput } from '../../src/search/record.ts';
+import type { DirectiveData } from '../../src/model/schema.ts';
 
 const data = {
   number: '01-CT/TU', type: 'chi-thi', title: 'Về tăng cường công tác dân vận', issuer: 'tinh-uy-ben-tre',
@@ -75,13 +76,26 @@ describe('build cache, with search records', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['records.json']);
   });
 
-  test('the code version follows the content model sources', () => {
+  test('the code version follows the maker and the modules it imports, not other modules', () => {
     const lib = fs.mkdtempSync(path.join(dir, 'lib-'));
-    fs.writeFileSync(path.join(lib, 'a.ts'), 'export const a = 1;');
-    const before = contentModelVersion(lib);
-    expect(contentModelVersion(lib)).toBe(before);
-    fs.writeFileSync(path.join(lib, 'a.ts'), 'export const a = 2;');
-    expect(contentModelVersion(lib)).not.toBe(before);
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(lib, name), text);
+    write('maker.ts', "import { b } from './b.ts';\nexport const a = b;");
+    write('b.ts', 'export const b = 1;');
+    write('other.ts', 'export const c = 1;');
+    const maker = pathToFileURL(path.join(lib, 'maker.ts'));
+    const before = moduleVersion([maker]);
+    expect(moduleVersion([maker])).toBe(before);
+    write('other.ts', 'export const c = 2;');
+    expect(moduleVersion([maker])).toBe(before);
+    write('b.ts', 'export const b = 2;');
+    const changed = moduleVersion([maker]);
+    expect(changed).not.toBe(before);
+    // Code moved out of the maker into a new module it imports still counts.
+    write('c.ts', 'export const c = 3;');
+    write('maker.ts', "import { b } from './b.ts';\nimport { c } from './c.ts';\nexport const a = b + c;");
+    const moved = moduleVersion([maker]);
+    write('c.ts', 'export const c = 4;');
+    expect(moduleVersion([maker])).not.toBe(moved);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildReferenceGraph, codeLevel, type GraphNode } from '../../src/lib/crossref.ts';
-import { parseNumber } from '../../src/lib/numbers.ts';
-import { directiveSchema, registrySchema, type DirectiveInput } from '../../src/lib/schema.ts';
+import { buildReferenceGraph, codeLevel, type GraphNode } from '../../src/model/crossref.ts';
+import { parseNumber } from '../../src/model/numbers.ts';
+import { directiveSchema, registrySchema, type DirectiveInput } from '../../src/model/schema.ts';
 
 const registry = registrySchema.parse({
   provinces: [{ id: 'ben-tre', name: 'Bến Tre' }, { id: 'tuyen-quang', name: 'Tuyên Quang' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShortDate, formatVietnameseDate, isValidDate, parseIsoDate, parseVietnameseDate, toIso } from '../../src/lib/dates.ts';
+import { formatShortDate, formatVietnameseDate, isValidDate, parseIsoDate, parseVietnameseDate, toIso } from '../../src/model/dates.ts';
 
 describe('parseVietnameseDate', () => {
   it('reads the printed form', () => {

@@ -1,7 +1,7 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { bodyToMarkdown } from '../../src/lib/importer/body.ts';
+import { bodyToMarkdown } from '../../src/importer/body.ts';
 
 /** Plain text of each top-level block as Markdown readers see it. */
 function readBack(md: string): { types: string[]; text: string } {

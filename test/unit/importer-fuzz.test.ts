@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importFiles } from '../../src/lib/importer/batch.ts';
-import { loadLibrary } from '../../src/lib/validate.ts';
+import { importFiles } from '../../src/importer/batch.ts';
+import { loadLibrary } from '../../src/content/library.ts';
 import { makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
 
 const SOURCES = [

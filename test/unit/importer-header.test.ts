@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeader, readDateLine, readNumberLine, readTypeName } from '../../src/lib/importer/header.ts';
-import { toLines } from '../../src/lib/importer/input.ts';
+import { parseHeader, readDateLine, readNumberLine, readTypeName } from '../../src/importer/header.ts';
+import { toLines } from '../../src/importer/input.ts';
 
 const header = (text: string) => parseHeader(toLines(text));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, syllableShare } from '../../src/lib/importer/encodings.ts';
-import { decodeInput, toLines } from '../../src/lib/importer/input.ts';
+import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, syllableShare } from '../../src/importer/encodings.ts';
+import { decodeInput, toLines } from '../../src/importer/input.ts';
 import { toCrlfBom, toNfdOddSpacing, toTcvn3, toUtf16le, toVni } from '../helpers/make-fixtures.ts';
 
 const SAMPLE = 'TỈNH ỦY BẮC NINH\nBan Chấp hành Trung ương Đảng; Thường vụ, Hướng dẫn, phòng chống dịch Covid-19.\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 07 tháng 3 năm 2022\n';

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nameCase } from '../../src/lib/importer/casing.ts';
-import { joinIssuerLines, resolveIssuer } from '../../src/lib/importer/issuer-resolve.ts';
-import { provinceAtEnd } from '../../src/lib/provinces.ts';
-import { readRegistry } from '../../src/lib/issuers.ts';
-import { parseNumber } from '../../src/lib/numbers.ts';
-import type { Registry } from '../../src/lib/schema.ts';
+import { nameCase } from '../../src/importer/casing.ts';
+import { joinIssuerLines, resolveIssuer } from '../../src/importer/issuer-resolve.ts';
+import { provinceAtEnd } from '../../src/model/provinces.ts';
+import { readRegistry } from '../../src/content/registry.ts';
+import { parseNumber } from '../../src/model/numbers.ts';
+import type { Registry } from '../../src/model/schema.ts';
 
 const REAL = readRegistry(path.resolve(import.meta.dirname, '../../content/issuers.yaml')).registry!;
 const EMPTY: Registry = { provinces: [], issuers: [] };

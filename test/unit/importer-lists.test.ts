@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListItem, itemText, ItemList, KINH_GUI, NOI_NHAN } from '../../src/lib/importer/lists.ts';
+import { isListItem, itemText, ItemList, KINH_GUI, NOI_NHAN } from '../../src/importer/lists.ts';
 
 describe('lists', () => {
   it('items lose marker and trailing punctuation, keep inner punctuation', () => {

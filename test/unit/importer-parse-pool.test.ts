@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { docType } from '../../src/lib/doc-types.ts';
-import { parseFile } from '../../src/lib/importer/parse-file.ts';
-import { parseSource } from '../../src/lib/importer/parse-pool.ts';
+import { docType } from '../../src/model/doc-types.ts';
+import { parseFile } from '../../src/importer/parse-file.ts';
+import { parseSource } from '../../src/importer/parse-pool.ts';
 
 const RAW = path.resolve(import.meta.dirname, '../fixtures/raw');
 const SEEDS = path.resolve(import.meta.dirname, '../../content/sources');

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unaccountedLines } from '../../src/lib/importer/coverage.ts';
-import { issuerTexts, parseDirective } from '../../src/lib/importer/parse.ts';
-import { readRegistry } from '../../src/lib/issuers.ts';
-import { foldVietnamese } from '../../src/lib/text.ts';
+import { unaccountedLines } from '../../src/importer/coverage.ts';
+import { issuerTexts, parseDirective } from '../../src/importer/parse.ts';
+import { readRegistry } from '../../src/content/registry.ts';
+import { foldVietnamese } from '../../src/model/text.ts';
 import { freshRegistry, importText } from '../helpers/import-text.ts';
 import { RAW } from '../helpers/make-fixtures.ts';
 import { generateDoc } from '../helpers/raw-docs.ts';

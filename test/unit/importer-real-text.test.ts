@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayTitle } from '../../src/lib/display-title.ts';
-import { readNumberLine } from '../../src/lib/importer/header.ts';
-import { parseFile } from '../../src/lib/importer/parse-file.ts';
-import { buildDirective } from '../../src/lib/importer/parse.ts';
-import { canonicalNumber, normalizeNumberText, parseNumber } from '../../src/lib/numbers.ts';
-import { findReferences } from '../../src/lib/references.ts';
+import { displayTitle } from '../../src/model/display-title.ts';
+import { readNumberLine } from '../../src/importer/header.ts';
+import { parseFile } from '../../src/importer/parse-file.ts';
+import { buildDirective } from '../../src/importer/parse.ts';
+import { canonicalNumber, normalizeNumberText, parseNumber } from '../../src/model/numbers.ts';
+import { findReferences } from '../../src/model/references.ts';
 import { freshRegistry, importText, refusal } from '../helpers/import-text.ts';
 
 const imp = (text: string) => {

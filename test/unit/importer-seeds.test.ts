@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { generate } from '../../src/bench/generate.ts';
-import { importFiles } from '../../src/lib/importer/batch.ts';
-import { registryText } from '../../src/lib/importer/registry-file.ts';
-import { readRegistry } from '../../src/lib/issuers.ts';
-import { loadLibrary } from '../../src/lib/validate.ts';
+import { parseFrontmatter } from '../../src/content/frontmatter.ts';
+import { generate } from '../../tools/bench/generate.ts';
+import { importFiles } from '../../src/importer/batch.ts';
+import { registryText } from '../../src/importer/registry-file.ts';
+import { readRegistry } from '../../src/content/registry.ts';
+import { loadLibrary } from '../../src/content/library.ts';
 import { RAW } from '../helpers/make-fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toLines } from '../../src/lib/importer/input.ts';
-import { findTailStart, isOffice, looksLikeName, parseTail, readAuthority } from '../../src/lib/importer/signing.ts';
+import { toLines } from '../../src/importer/input.ts';
+import { findTailStart, isOffice, looksLikeName, parseTail, readAuthority } from '../../src/importer/signing.ts';
 
 const tail = (text: string) => { const lines = toLines(text); return parseTail(lines, findTailStart(lines, 0)); };
 

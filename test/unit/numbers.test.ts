@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberKey, numberSearchTokens, numberSlug, parseNumber, rewriteNumberQuery, seqKey, type ParsedNumber } from '../../src/lib/numbers.ts';
+import { numberKey, numberSearchTokens, parseNumber, rewriteNumberQuery, seqKey, type ParsedNumber } from '../../src/model/numbers.ts';
 
 const parsed = (s: string): ParsedNumber => {
   const p = parseNumber(s);
@@ -133,12 +133,4 @@ describe('rewriteNumberQuery', () => {
     'leaves ordinary words and years alone: %j',
     (q) => { expect(rewriteNumberQuery(q)).toBe(q); },
   );
-});
-
-describe('numberSlug', () => {
-  it('makes URL-safe slugs', () => {
-    expect(numberSlug('234-CV/BDVTU')).toBe('234-cv-bdvtu');
-    expect(numberSlug('554-CV/ĐUK')).toBe('554-cv-duk');
-    expect(numberSlug('30/2020/NĐ-CP')).toBe('30-2020-nd-cp');
-  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findReferences } from '../../src/lib/references.ts';
+import { findReferences } from '../../src/model/references.ts';
 
 const one = (text: string) => {
   const found = findReferences(text);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSafeUrl, sanitizeHtml } from '../../src/lib/sanitize-html.ts';
+import { isSafeUrl, sanitizeHtml } from '../../src/html/sanitize.ts';
 
 describe('sanitizeHtml', () => {
   test('keeps the structure of a directive body', () => {

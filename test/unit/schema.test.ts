@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { translateZodMessage } from '../../src/lib/problems.ts';
-import { directiveSchema, issuerSchema, registrySchema } from '../../src/lib/schema.ts';
+import { parseFrontmatter } from '../../src/content/frontmatter.ts';
+import { translateZodMessage } from '../../src/content/problems.ts';
+import { directiveSchema, issuerSchema, registrySchema } from '../../src/model/schema.ts';
 
 const valid = {
   number: '234-CV/BDVTU',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { highlightTerms, openingWords, uniqueWords, withDFolded } from '../../src/lib/search-text.ts';
-import { escapeXml } from '../../src/lib/xml.ts';
+import { highlightTerms, openingWords, uniqueWords, withDFolded } from '../../src/search/query-text.ts';
+import { escapeXml } from '../../src/html/escape.ts';
 
 describe('search text', () => {
   test('words with đ get their d-folded twin, others are left alone', () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentType, serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { contentType, serveStatic, type StaticServer } from '../../tools/static-server.ts';
 
 let dir: string;
 let server: StaticServer;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { storeReaderModule } from '../../src/integrations/store-read-at-render.ts';
+import { storeReaderModule } from '../../src/build/store-read-at-render.ts';
 
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-reader-')); });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldD, foldVietnamese, foldVietnameseByRule, foldVietnameseNoSpaces, normalizeText, slugify } from '../../src/lib/text.ts';
+import { compareVietnamese, foldD, foldVietnamese, foldVietnameseByRule, foldVietnameseNoSpaces, normalizeText, slugify } from '../../src/model/text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -82,6 +82,7 @@ describe('slugify', () => {
     expect(slugify('Ban Dân vận Tỉnh ủy Tuyên Quang')).toBe('ban-dan-van-tinh-uy-tuyen-quang');
     expect(slugify('234-CV/BDVTU')).toBe('234-cv-bdvtu');
     expect(slugify('30/2020/NĐ-CP')).toBe('30-2020-nd-cp');
+    expect(slugify('554-CV/ĐUK')).toBe('554-cv-duk');
     expect(slugify('Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre')).toBe('dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre');
   });
 

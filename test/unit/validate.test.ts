@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-import { checkDirective, loadLibrary } from '../../src/lib/validate.ts';
+import { formatProblem, type Problem } from '../../src/content/problems.ts';
+import { checkDirective, loadLibrary } from '../../src/content/library.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REAL_CONTENT = path.join(ROOT, 'content');

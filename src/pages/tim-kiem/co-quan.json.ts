@@ -3,8 +3,8 @@
  * hundreds of names are more than the rest of the search page, which every first search downloads.
  */
 import type { APIRoute } from 'astro';
-import { getLibrary } from '../../data/library.ts';
-import { issuerGroups } from '../../data/search-filters.ts';
+import { getLibrary } from '../../site/library.ts';
+import { issuerGroups } from '../../site/search-filters.ts';
 
 export const GET: APIRoute = async () => {
   const groups = issuerGroups(await getLibrary());

@@ -1,0 +1,189 @@
+/**
+ * Reading the library from disk once: every directive file and the registry, each file parsed and checked against
+ * the schema, the registry and the rest of the library, every problem returned at once, and the citations found
+ * and resolved ({@link readLibrary}). Shared by `npm run validate`, the build, Astro's content loader and the importer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildReferenceGraph, type ReferenceFinder, type ReferenceGraph } from '../model/crossref.ts';
+import { markdownToText } from '../model/markdown-text.ts';
+import { docType, normalizeCode, typesForCode } from '../model/doc-types.ts';
+import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
+import { directiveId } from '../model/ids.ts';
+import { readRegistry } from './registry.ts';
+import { numberKey, parseNumber } from '../model/numbers.ts';
+import { translateZodMessage, type Problem } from './problems.ts';
+import { directiveSchema, type DirectiveData, type Issuer, type Registry } from '../model/schema.ts';
+import { normalizeText } from '../model/text.ts';
+
+/** The fields cross-checks need, each parsed on its own so one bad field does not hide another's problem. */
+function coreFields(data: Record<string, unknown>): Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> {
+  const out: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> = {};
+  const shape = directiveSchema.shape;
+  const n = shape.number.safeParse(data['number']); if (n.success) out.number = n.data;
+  const t = shape.type.safeParse(data['type']); if (t.success) out.type = t.data;
+  const i = shape.issuer.safeParse(data['issuer']); if (i.success) out.issuer = i.data;
+  return out;
+}
+
+export interface LoadedDirective { file: string; id: string; data: DirectiveData; body: string }
+export interface LoadedLibrary { registry: Registry | null; directives: LoadedDirective[]; problems: Problem[]; fileCount: number }
+
+/** 1-based line of a top-level frontmatter key, so messages point at it. */
+function keyLine(text: string, key: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && lines[i] !== '---'; i++) {
+    if (lines[i]!.startsWith(`${key}:`)) return i + 1;
+  }
+  return undefined;
+}
+
+/** Checks that need more than the schema: the number agrees with the type, and the issuer exists. */
+export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer' | 'coIssuers'>>, issuers: ReadonlyMap<string, Issuer>): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const type = data.type ? docType(data.type) : undefined;
+  const n = data.number ? parseNumber(data.number) : null;
+  if (n && type) {
+    if (n.typeCode === null) {
+      // A legal number without a type code (`653/2019/UBTVQH14`) says nothing of its type.
+      if (data.type !== 'cong-van' && n.form !== 'legal') {
+        out.push({ field: 'number', message: `số "${data.number}" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "${data.type}" (${type.name}); sửa type thành cong-van hoặc sửa số hiệu` });
+      }
+    } else if (!typesForCode(n.typeCode, n.family).some((t) => t.key === data.type)) {
+      const meant = typesForCode(n.typeCode, n.family).map((t) => `${t.key} (${t.name})`);
+      out.push({
+        field: 'number',
+        message: `mã loại "${n.typeCode}" trong số "${data.number}" không khớp với type "${data.type}" (${type.name})` +
+          (meant.length ? `; mã này là ${meant.join(' hoặc ')}` : `; mã này không có trong bảng loại văn bản ${n.family === 'party' ? 'của Đảng' : 'nhà nước'}`),
+      });
+    }
+  }
+  for (const co of data.coIssuers ?? []) {
+    if (!issuers.has(co)) out.push({ field: 'coIssuers', message: `cơ quan cùng ban hành "${co}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
+    else if (co === data.issuer) out.push({ field: 'coIssuers', message: `"${co}" đã là cơ quan ban hành (issuer); bỏ khỏi coIssuers` });
+  }
+  if (!data.issuer) return out;
+  const issuer = issuers.get(data.issuer);
+  if (!issuer) {
+    out.push({ field: 'issuer', message: `cơ quan "${data.issuer}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
+  } else if (n && normalizeCode(issuer.code) !== normalizeCode(n.issuerCode) && issuer.family === n.family && n.family === 'party') {
+    out.push({ field: 'number', message: `mã cơ quan "${n.issuerCode}" trong số "${data.number}" khác mã "${issuer.code}" của ${issuer.name}` });
+  }
+  return out;
+}
+
+/** A library as read from disk, before any check; a build reads it once and hands it to every step. */
+export interface LibraryFiles {
+  registry: Registry | null;
+  /** Problems of the registry, or of a missing directives folder. */
+  problems: Problem[];
+  /** Every directive file, sorted, with its text normalised (src/model/text.ts). */
+  files: { file: string; text: string }[];
+}
+
+export function readLibraryFiles(contentDir: string): LibraryFiles {
+  const { registry, problems } = readRegistry(path.join(contentDir, 'issuers.yaml'));
+  const dir = path.join(contentDir, 'directives');
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+  } catch {
+    problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
+  }
+  const files = names.map((name) => {
+    const file = path.join(dir, name);
+    return { file, text: normalizeText(fs.readFileSync(file, 'utf8')) };
+  });
+  return { registry, problems, files };
+}
+
+/**
+ * A file's directive when its frontmatter reads and passes the schema, without the checks against the registry
+ * and the rest of the library: what the build needs to make a search record before the library is validated.
+ */
+export function readDirectiveText(text: string): { data: DirectiveData; body: string } | null {
+  let parsed;
+  try {
+    parsed = parseFrontmatter(text);
+  } catch {
+    return null;
+  }
+  const result = directiveSchema.safeParse(parsed.data);
+  return result.success ? { data: result.data, body: parsed.body } : null;
+}
+
+export function loadLibrary(contentDir: string, read: LibraryFiles = readLibraryFiles(contentDir)): LoadedLibrary {
+  const { registry } = read;
+  const problems: Problem[] = [...read.problems];
+  const issuers = new Map((registry?.issuers ?? []).map((i) => [i.id, i]));
+  const directives: LoadedDirective[] = [];
+  // Keyed by issuer, canonical number and date, so `01-CT/TU` and `1-CT/TU` of one day are one directive.
+  const seen = new Map<string, LoadedDirective>();
+  for (const { file, text } of read.files) {
+    let parsed;
+    try {
+      parsed = parseFrontmatter(text);
+    } catch (e) {
+      if (e instanceof FrontmatterError) { problems.push({ file, line: e.line ?? undefined, message: e.message }); continue; }
+      throw e;
+    }
+    const result = directiveSchema.safeParse(parsed.data);
+    // Cross-field checks run even when another field failed, so one run reports everything.
+    const extra = checkDirective(result.success ? result.data : coreFields(parsed.data), issuers);
+    for (const x of extra) problems.push({ file, line: keyLine(text, x.field), field: x.field, message: x.message });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
+        problems.push({ file, line: key ? keyLine(text, key) : undefined, field: issue.path.join('.') || undefined, message: translateZodMessage(issue as never) });
+      }
+      continue;
+    }
+    if (!parsed.body.trim()) problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
+    if (extra.length) continue;
+    const d = { file, id: directiveId(result.data), data: result.data, body: parsed.body };
+    const key = `${d.data.issuer}|${numberKey(parseNumber(d.data.number)!)}|${d.data.issued}`;
+    const twin = seen.get(key);
+    if (twin) {
+      problems.push({ file, field: 'number', line: keyLine(text, 'number'), message: `trùng văn bản với ${twin.file} (cùng cơ quan, số ${d.data.number} và ngày ${d.data.issued}); xóa một trong hai tệp` });
+      continue;
+    }
+    seen.set(key, d);
+    directives.push(d);
+  }
+  return { registry, directives, problems, fileCount: read.files.length };
+}
+
+/** Citations that match several directives: warnings, since the site shows them unlinked rather than guess. */
+export function referenceWarnings(lib: LoadedLibrary, graph: ReferenceGraph): Problem[] {
+  const files = new Map(lib.directives.map((d) => [d.id, d.file]));
+  return graph.ambiguous.map(({ from, reference: r }) => ({
+    file: files.get(from)!,
+    field: r.source === 'relation' ? 'relations' : undefined,
+    severity: 'warning' as const,
+    message: `dẫn chiếu "${r.text || r.number}" chưa xác định: có ${r.candidates.length} văn bản cùng số ${r.number} (${r.candidates.join(', ')}); thêm ngày vào trích dẫn hoặc khai báo relations với target để chỉ rõ`,
+  }));
+}
+
+/** The citations of a loaded library, found once in each text as a reader sees it. */
+export function libraryGraph(lib: LoadedLibrary, find?: ReferenceFinder): ReferenceGraph {
+  const nodes = lib.directives.map((d) => ({ id: d.id, data: d.data, text: markdownToText(d.body) }));
+  return buildReferenceGraph(nodes, lib.registry ?? { provinces: [], issuers: [] }, find);
+}
+
+export interface CheckedLibrary {
+  library: LoadedLibrary;
+  /** Null when the library has errors (or no registry): it is not built. */
+  graph: ReferenceGraph | null;
+  /** Errors and warnings, the reference warnings included. */
+  problems: Problem[];
+  errors: number;
+}
+
+/** The one pass over a library: read, parse and check every file, then (when it has no errors) find its citations. */
+export function readLibrary(contentDir: string, opts: { read?: LibraryFiles; find?: ReferenceFinder } = {}): CheckedLibrary {
+  const library = loadLibrary(contentDir, opts.read);
+  const errors = library.problems.filter((p) => p.severity !== 'warning').length;
+  if (errors || !library.registry) return { library, graph: null, problems: library.problems, errors: errors || 1 };
+  const graph = libraryGraph(library, opts.find);
+  return { library, graph, problems: [...library.problems, ...referenceWarnings(library, graph)], errors: 0 };
+}

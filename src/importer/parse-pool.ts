@@ -1,0 +1,85 @@
+/**
+ * Parsing raw files on worker threads while the main thread resolves issuers and writes (the part that must stay
+ * in order, since the registry grows as the batch goes). Results come back in file order; at most `ahead` files
+ * are parsed before the main thread asks for them, so memory stays flat on large batches.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { docType, type DocType } from '../model/doc-types.ts';
+import type { ParseResult } from './parse.ts';
+import { parseFile } from './parse-file.ts';
+
+/** Below this many files, starting workers (loading the parser twice more) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200;
+
+type Reply = { id: number; result: ParseResult } | { id: number; error: string };
+
+export interface ParseSource {
+  /** The parse of `files[i]`; call with increasing `i`. Throws only for a fault in the parser itself. */
+  get(i: number): Promise<ParseResult>;
+  close(): Promise<void>;
+}
+
+/** Structured cloning copies the type-table entry; the rest of the importer expects the table's own object. */
+function rehydrate(r: ParseResult): ParseResult {
+  if (r.ok) r.doc.type = docType(r.doc.type.key) as DocType;
+  return r;
+}
+
+export function parseSource(files: readonly string[], opts: { threads?: number; ahead?: number; minFiles?: number } = {}): ParseSource {
+  const threads = opts.threads ?? Math.min(2, os.availableParallelism());
+  if (files.length < (opts.minFiles ?? MIN_FILES_FOR_WORKERS) || threads < 1) {
+    return { get: async (i) => parseFile(files[i]!), close: async () => {} };
+  }
+  const ahead = opts.ahead ?? 64;
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./parse-worker.ts', import.meta.url)));
+  const busy = workers.map(() => 0);
+  const waiting = new Map<number, { resolve: (r: ParseResult) => void; reject: (e: Error) => void }>();
+  const results = new Map<number, Promise<ParseResult>>();
+  let next = 0;
+  let failure: Error | null = null;
+
+  workers.forEach((w, k) => {
+    w.on('message', (m: Reply) => {
+      busy[k]!--;
+      const p = waiting.get(m.id)!;
+      waiting.delete(m.id);
+      if ('error' in m) p.reject(new Error(m.error));
+      else p.resolve(rehydrate(m.result));
+    });
+    w.on('error', (e: Error) => {
+      failure = e;
+      for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+    });
+  });
+
+  const dispatch = (upTo: number) => {
+    for (; next < Math.min(upTo, files.length); next++) {
+      const id = next;
+      // The least busy worker: files differ a lot in size.
+      const k = busy.indexOf(Math.min(...busy));
+      busy[k]!++;
+      const p = new Promise<ParseResult>((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting.set(id, { resolve, reject });
+        workers[k]!.postMessage({ id, file: files[id] });
+      });
+      // A batch stopped early never asks for the rest; their failures must not surface as unhandled.
+      p.catch(() => {});
+      results.set(id, p);
+    }
+  };
+
+  return {
+    async get(i) {
+      dispatch(i + ahead);
+      const r = results.get(i)!;
+      results.delete(i);
+      return r;
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Stable directive ids and their address, derived from issuer, number and date (a number alone repeats across provinces and terms). */
+import { slugify } from './text.ts';
+
+export interface DirectiveKey { issuer: string; number: string; issued: string }
+
+/** `ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu` */
+export function directiveId(d: DirectiveKey): string {
+  return `${d.issuer}/${d.issued}-${slugify(d.number)}`;
+}
+
+/** File name the importer gives a directive: the id with `/` → `--`. */
+export function directiveFileName(d: DirectiveKey): string {
+  return `${directiveId(d).replace('/', '--')}.md`;
+}
+
+/** The one address of a directive's page, under the site's base: `van-ban/<issuer>/<date>-<number>/`. */
+export function directivePath(id: string): string {
+  return `van-ban/${id}/`;
+}

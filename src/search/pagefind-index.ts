@@ -1,0 +1,209 @@
+/**
+ * The Pagefind index of a library, built from the content itself (src/search/record.ts), not from the
+ * rendered site, so it can be built while Astro renders. Two steps, because they differ in cost:
+ * adding the records (CPU, modest memory) can run beside Astro; making the index (~2.3 GiB for Pagefind at
+ * 10,000) happens in memory, and the index is published into the output folder only when the caller says so,
+ * so the build decides when the peak may come (src/cli/build.ts) and a failed build never leaves a new index
+ * over an old site. The index is made in shards by date (src/search/shards.ts), each by a Pagefind process
+ * of its own on a worker thread (src/search/index-worker.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import { sortFloorHtml, type SearchRecord } from './record.ts';
+import { shardFolder, splitByDate } from './shards.ts';
+
+/** An index made in memory, not yet in the output folder. */
+export interface MadeIndex {
+  /** Bring the index folders of `outDir` up to it; returns the published folders. */
+  publish(outDir: string): Promise<string[]>;
+}
+
+export interface SearchIndexer {
+  /** Directives indexed. */
+  readonly pages: number;
+  /** Make the index's files (Pagefind's memory peak), to be published once the site is built. */
+  make(): Promise<MadeIndex>;
+  /** Stop Pagefind (also after a failure). */
+  close(): Promise<void>;
+}
+
+/** The record pages of one shard: Pagefind reads `dir`, which holds `pages` pages, of which `directives` are directives. */
+export interface RecordShard { dir: string; pages: number; directives: number }
+
+/**
+ * Write the records as HTML files, one folder per shard (`<dir>/<k>/<url>index.html`), so that Pagefind reads them
+ * from disk: adding 10,000 records as one folder takes Pagefind ~3 s, one message per record ~12 s (measured).
+ * Every shard but the oldest also gets the sort-floor record (src/search/shards.ts). The folder is kept
+ * between builds: only pages that changed are written, and pages of directives no longer in the library removed.
+ */
+export function writeRecordPages(records: readonly SearchRecord[], dir: string): RecordShard[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const wanted = new Set<string>();
+  const write = (file: string, html: string) => {
+    wanted.add(file);
+    let current: string | undefined;
+    try {
+      current = fs.readFileSync(file, 'utf8');
+    } catch {
+      // not written yet
+    }
+    if (current === html) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, html);
+  };
+  const shards = splitByDate(records);
+  const out = shards.map((list, k) => {
+    const shardDir = path.join(dir, String(k));
+    fs.mkdirSync(shardDir, { recursive: true });
+    for (const r of list) write(path.join(shardDir, r.url, 'index.html'), r.html);
+    const floor = k < shards.length - 1;
+    if (floor) write(path.join(shardDir, 'sort-floor', 'index.html'), sortFloorHtml());
+    return { dir: shardDir, pages: list.length + Number(floor), directives: list.length };
+  });
+  removeFilesExcept(dir, wanted);
+  return out;
+}
+
+/** Remove every file under `dir` not in `keep` (absolute paths). */
+function removeFilesExcept(dir: string, keep: ReadonlySet<string>): void {
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(e.parentPath, e.name);
+    if (e.isFile() && !keep.has(file)) fs.rmSync(file);
+  }
+}
+
+/** One shard's index, made in this thread's Pagefind: the record pages under `dir`, which must hold `expected` pages. */
+export async function indexRecordPages(dir: string, expected: number): Promise<{ make(): Promise<PagefindFile[]>; close(): Promise<void> }> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind không khởi tạo được: ${errors.join('; ')}`);
+  const close = async () => { await pagefind.close(); };
+  try {
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length) throw new Error(added.errors.join('; '));
+    if (added.page_count !== expected) throw new Error(`Pagefind đọc được ${added.page_count} trang bản ghi trong ${dir}, cần ${expected}`);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {
+    close,
+    async make() {
+      const made = await index.getFiles();
+      if (made.errors.length) throw new Error(`Pagefind không ghi được chỉ mục: ${made.errors.join('; ')}`);
+      return made.files;
+    },
+  };
+}
+
+export type PagefindFile = { path: string; content: Uint8Array };
+
+/** A shard's worker thread (src/search/index-worker.ts): each request answered once, in order. */
+function shardWorker(shard: RecordShard) {
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: shard });
+  let failure: Error | null = null;
+  const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  const fail = (e: Error) => { failure ??= e; for (const w of waiting.splice(0)) w.reject(e); };
+  worker.on('message', (m: { ok: true } | { ok: false; message: string }) => {
+    const w = waiting.shift();
+    if (m.ok) w?.resolve(); else (w ? w.reject(new Error(m.message)) : fail(new Error(m.message)));
+  });
+  worker.on('error', fail);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => { fail(new Error('luồng Pagefind đã dừng')); resolve(); }));
+  const reply = () => new Promise<void>((resolve, reject) => (failure ? reject(failure) : waiting.push({ resolve, reject })));
+  const added = reply();
+  return {
+    added,
+    request(m: { kind: 'make' } | { kind: 'publish'; folder: string; runtime: boolean }): Promise<void> {
+      const r = reply();
+      worker.postMessage(m);
+      return r;
+    },
+    async close() {
+      if (!failure) worker.postMessage({ kind: 'close' });
+      await exited;
+    },
+  };
+}
+
+/**
+ * Index the shards (writeRecordPages), each in a Pagefind of its own on a worker thread, so that they are made at
+ * once on as many cores. Resolves when every shard has its records.
+ */
+export async function indexShards(shards: readonly RecordShard[]): Promise<SearchIndexer> {
+  const workers = shards.map(shardWorker);
+  const close = async () => { await Promise.all(workers.map((w) => w.close())); };
+  try {
+    await Promise.all(workers.map((w) => w.added));
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {
+    pages: shards.reduce((n, s) => n + s.directives, 0),
+    close,
+    async make() {
+      await Promise.all(workers.map((w) => w.request({ kind: 'make' })));
+      return {
+        async publish(outDir) {
+          const folders = shards.map((_, k) => path.join(outDir, shardFolder(k)));
+          // Pagefind's script and WebAssembly are loaded from the first shard only.
+          await Promise.all(workers.map((w, k) => w.request({ kind: 'publish', folder: folders[k]!, runtime: k === 0 })));
+          // Shards of an earlier build that had more.
+          for (let k = shards.length; ; k++) {
+            const old = path.join(outDir, shardFolder(k));
+            if (!fs.existsSync(old)) break;
+            fs.rmSync(old, { recursive: true });
+          }
+          return folders;
+        },
+      };
+    },
+  };
+}
+
+/** Pagefind names these files after a hash of their content: one that exists with the same name is the same file. */
+const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
+/** Read first by the browser: written last, so that it never points at files not there yet. */
+const ENTRY = 'pagefind-entry.json';
+
+/** The files of an index the browser loads for a merged shard: its own index, not Pagefind's script and WebAssembly. */
+export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] => files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
+
+/** Whether `target` already holds `file`: for a content-named file, the same name and size are enough. */
+function holds(target: string, file: { path: string; content: Uint8Array }): boolean {
+  if (!fs.existsSync(target)) return false;
+  if (CONTENT_NAMED.test(file.path)) return fs.statSync(target).size === file.content.length;
+  return Buffer.from(file.content).equals(fs.readFileSync(target));
+}
+
+/**
+ * Bring `dir` up to the index `files`, writing only what changed (after a one-directive change, a handful of its
+ * ~10,300 files) and then removing what the new index no longer has. Replacing the folder whole cost ~2 s of
+ * deleting at 10,000 directives; this way a site served from `dir` also never sees a half-written index.
+ */
+export function publishIndex(files: readonly PagefindFile[], dir: string): string {
+  // A first build has no index to keep serving: its files are written as they are, without checks.
+  const fresh = !fs.existsSync(dir);
+  const ordered = [...files].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
+  const made = new Set<string>();
+  for (const f of ordered) {
+    const target = path.join(dir, f.path);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (fresh) {
+      fs.writeFileSync(target, f.content);
+      continue;
+    }
+    if (holds(target, f)) continue;
+    const tmp = `${target}.tmp`;
+    fs.writeFileSync(tmp, f.content);
+    fs.renameSync(tmp, target);
+  }
+  if (!fresh) removeFilesExcept(dir, new Set(files.map((f) => path.join(dir, f.path))));
+  return dir;
+}
