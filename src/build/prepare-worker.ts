@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { serve } from '../workers/rpc.ts';
 import { moduleVersion, openBuildCache } from './cache.ts';
 import { cachedReferenceFinder } from './cache.ts';
 import { ASTRO_CACHE_DIR } from '../settings.ts';
@@ -32,11 +33,10 @@ const RECORD_MAKER = new URL('../search/record.ts', import.meta.url);
 const REFERENCE_FINDER = new URL('../model/references.ts', import.meta.url);
 
 /** The content has no errors: Astro may go on, with the library checked in this pass (src/build/snapshot.ts). */
-export interface Valid { kind: 'valid'; snapshot: string }
+export interface Valid { snapshot: string }
 /** The search records, as pages in one folder per shard. */
-export interface Records { kind: 'records'; shards: RecordShard[] }
+export interface Records { shards: RecordShard[] }
 export interface Verdict {
-  kind: 'verdict';
   /** Problems, formatted for the console, warnings included. */
   messages: string[];
   errors: number;
@@ -44,18 +44,33 @@ export interface Verdict {
   refused: boolean;
   directives: number;
 }
-export type PrepareMessage = Valid | Records | Verdict;
 
-function run(contentDir: string, post: (m: PrepareMessage) => void): void {
+/**
+ * Asked all at once when the worker starts; each answered when it is known. `valid` and `records` are never answered
+ * for refused content (the build stops at the verdict).
+ */
+export type PrepareProtocol = {
+  valid: { params: null; result: Valid };
+  records: { params: null; result: Records };
+  verdict: { params: null; result: Verdict };
+};
+
+interface Answers { valid(v: Valid): void; records(r: Records): void; verdict(v: Verdict): void }
+
+/** Let an answer just given go out before the next long step: replies are posted when the event loop turns. */
+const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function run(contentDir: string, answer: Answers): Promise<void> {
   const read = readLibraryFiles(contentDir);
   const { registry } = read;
   const records = openBuildCache<SearchRecord | null>(RECORD_CACHE, moduleVersion([RECORD_MAKER]));
   // A record depends on its file's text and on the registry (the issuer's name and scope).
   const registryKey = createHash('sha256').update(JSON.stringify(registry)).digest('base64url');
   const recordOf = registry && searchRecordMaker(registry);
-  const sendRecords = (list: (SearchRecord | null)[]) => {
+  const sendRecords = async (list: (SearchRecord | null)[]) => {
     const made = list.filter((r): r is SearchRecord => r !== null);
-    post({ kind: 'records', shards: writeRecordPages(made, RECORD_PAGES) });
+    answer.records({ shards: writeRecordPages(made, RECORD_PAGES) });
+    await sent();
   };
 
   // A rebuild sends the records before validating: Pagefind, the longest path of a rebuild, starts sooner (10,000
@@ -63,7 +78,7 @@ function run(contentDir: string, post: (m: PrepareMessage) => void): void {
   // They are the same records as below when the library is valid, and an index of an invalid library is never
   // published (the build stops before Astro writes anything).
   const early = records.warm && recordOf !== null;
-  if (early) sendRecords(read.files.map(({ text }) => records.get([registryKey, text], () => { const d = readDirectiveText(text); return d && recordOf(d); })));
+  if (early) await sendRecords(read.files.map(({ text }) => records.get([registryKey, text], () => { const d = readDirectiveText(text); return d && recordOf(d); })));
 
   // The one pass: every file parsed and checked, the citations found (each text searched once, unchanged texts not
   // at all) and handed to Astro as a snapshot.
@@ -73,15 +88,25 @@ function run(contentDir: string, post: (m: PrepareMessage) => void): void {
   const refused = errors > 0;
   if (!refused) {
     writeSnapshot(SNAPSHOT, snapshotOf(checked));
-    post({ kind: 'valid', snapshot: SNAPSHOT });
+    answer.valid({ snapshot: SNAPSHOT });
+    await sent();
     references.save();
     if (!early) {
       const texts = new Map(read.files.map(({ file, text }) => [file, text]));
-      sendRecords(lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))));
+      await sendRecords(lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))));
     }
     records.save();
   }
-  post({ kind: 'verdict', messages: checked.problems.map((p) => formatProblem(p)), errors, refused, directives: lib.directives.length });
+  answer.verdict({ messages: checked.problems.map((p) => formatProblem(p)), errors, refused, directives: lib.directives.length });
 }
 
-if (parentPort) run((workerData as { contentDir: string }).contentDir, (m) => parentPort!.postMessage(m));
+if (!isMainThread) {
+  const valid = Promise.withResolvers<Valid>();
+  const records = Promise.withResolvers<Records>();
+  const verdict = Promise.withResolvers<Verdict>();
+  serve<PrepareProtocol>({ valid: () => valid.promise, records: () => records.promise, verdict: () => verdict.promise });
+  // After the requests are in, so that each answer goes out as soon as it is known.
+  setImmediate(() => {
+    run((workerData as { contentDir: string }).contentDir, { valid: valid.resolve, records: records.resolve, verdict: verdict.resolve }).catch(verdict.reject);
+  });
+}

@@ -4,15 +4,14 @@
  * are parsed before the main thread asks for them, so memory stays flat on large batches.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { docType, type DocType } from '../model/doc-types.ts';
 import type { ParseResult } from './parse.ts';
 import { parseFile } from './parse-file.ts';
+import type { ParseProtocol } from './parse-worker.ts';
+import { later, startWorker } from '../workers/rpc.ts';
 
 /** Below this many files, starting workers (loading the parser twice more) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
-
-type Reply = { id: number; result: ParseResult } | { id: number; error: string };
 
 export interface ParseSource {
   /** The parse of `files[i]`; call with increasing `i`. Throws only for a fault in the parser itself. */
@@ -32,42 +31,19 @@ export function parseSource(files: readonly string[], opts: { threads?: number; 
     return { get: async (i) => parseFile(files[i]!), close: async () => {} };
   }
   const ahead = opts.ahead ?? 64;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./parse-worker.ts', import.meta.url)));
+  const workers = Array.from({ length: threads }, () => startWorker<ParseProtocol>(new URL('./parse-worker.ts', import.meta.url)));
   const busy = workers.map(() => 0);
-  const waiting = new Map<number, { resolve: (r: ParseResult) => void; reject: (e: Error) => void }>();
   const results = new Map<number, Promise<ParseResult>>();
   let next = 0;
-  let failure: Error | null = null;
-
-  workers.forEach((w, k) => {
-    w.on('message', (m: Reply) => {
-      busy[k]!--;
-      const p = waiting.get(m.id)!;
-      waiting.delete(m.id);
-      if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve(rehydrate(m.result));
-    });
-    w.on('error', (e: Error) => {
-      failure = e;
-      for (const p of waiting.values()) p.reject(e);
-      waiting.clear();
-    });
-  });
 
   const dispatch = (upTo: number) => {
     for (; next < Math.min(upTo, files.length); next++) {
-      const id = next;
       // The least busy worker: files differ a lot in size.
       const k = busy.indexOf(Math.min(...busy));
       busy[k]!++;
-      const p = new Promise<ParseResult>((resolve, reject) => {
-        if (failure) return reject(failure);
-        waiting.set(id, { resolve, reject });
-        workers[k]!.postMessage({ id, file: files[id] });
-      });
-      // A batch stopped early never asks for the rest; their failures must not surface as unhandled.
-      p.catch(() => {});
-      results.set(id, p);
+      const p = workers[k]!.call('parse', files[next]!).then(rehydrate).finally(() => busy[k]!--);
+      // A batch stopped early never asks for the rest.
+      results.set(next, later(p));
     }
   };
 
@@ -79,7 +55,7 @@ export function parseSource(files: readonly string[], opts: { threads?: number; 
       return r;
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.close()));
     },
   };
 }

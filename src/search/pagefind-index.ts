@@ -9,8 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { later, startWorker } from '../workers/rpc.ts';
+import type { ShardProtocol } from './index-worker.ts';
 import { sortFloorHtml, type SearchRecord } from './record.ts';
 import { shardFolder, splitByDate } from './shards.ts';
 
@@ -99,30 +100,15 @@ export async function indexRecordPages(dir: string, expected: number): Promise<{
 
 export type PagefindFile = { path: string; content: Uint8Array };
 
-/** A shard's worker thread (src/search/index-worker.ts): each request answered once, in order. */
+/** A shard's worker thread (src/search/index-worker.ts), asked for its records as soon as it starts. */
 function shardWorker(shard: RecordShard) {
-  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: shard });
-  let failure: Error | null = null;
-  const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
-  const fail = (e: Error) => { failure ??= e; for (const w of waiting.splice(0)) w.reject(e); };
-  worker.on('message', (m: { ok: true } | { ok: false; message: string }) => {
-    const w = waiting.shift();
-    if (m.ok) w?.resolve(); else (w ? w.reject(new Error(m.message)) : fail(new Error(m.message)));
-  });
-  worker.on('error', fail);
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => { fail(new Error('luồng Pagefind đã dừng')); resolve(); }));
-  const reply = () => new Promise<void>((resolve, reject) => (failure ? reject(failure) : waiting.push({ resolve, reject })));
-  const added = reply();
+  const worker = startWorker<ShardProtocol>(new URL('./index-worker.ts', import.meta.url), { workerData: shard });
   return {
-    added,
-    request(m: { kind: 'make' } | { kind: 'publish'; folder: string; runtime: boolean }): Promise<void> {
-      const r = reply();
-      worker.postMessage(m);
-      return r;
-    },
+    added: later(worker.call('added', null)),
+    request: <M extends 'make' | 'publish'>(method: M, params: ShardProtocol[M]['params']) => worker.call(method, params),
     async close() {
-      if (!failure) worker.postMessage({ kind: 'close' });
-      await exited;
+      await worker.call('close', null).catch(() => {});
+      await worker.close();
     },
   };
 }
@@ -144,12 +130,12 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
     pages: shards.reduce((n, s) => n + s.directives, 0),
     close,
     async make() {
-      await Promise.all(workers.map((w) => w.request({ kind: 'make' })));
+      await Promise.all(workers.map((w) => w.request('make', null)));
       return {
         async publish(outDir) {
           const folders = shards.map((_, k) => path.join(outDir, shardFolder(k)));
           // Pagefind's script and WebAssembly are loaded from the first shard only.
-          await Promise.all(workers.map((w, k) => w.request({ kind: 'publish', folder: folders[k]!, runtime: k === 0 })));
+          await Promise.all(workers.map((w, k) => w.request('publish', { folder: folders[k]!, runtime: k === 0 })));
           // Shards of an earlier build that had more.
           for (let k = shards.length; ; k++) {
             const old = path.join(outDir, shardFolder(k));

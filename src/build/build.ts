@@ -1,0 +1,148 @@
+/**
+ * `npm run build`, in named phases: check the output folder, start Astro, read and check the library once (a worker
+ * thread), hand Astro the checked library, take the search records into Pagefind, wait for Astro, publish the index.
+ *
+ * On two cores the phases overlap: Astro starts while the worker reads the library, and Pagefind takes the records
+ * while Astro renders. Astro writes nothing before the content is known to have no errors (the gate,
+ * src/build/validation-gate.ts), and its output is held back until the worker's messages are printed, so refused
+ * content reads as those messages alone and leaves the output folder as it was. When the index is made — beside Astro
+ * or after it — is decided by src/build/index-timing.ts; either way it is published into the output folder only after
+ * Astro has succeeded. A library of 20,000 directives or more is indexed in two shards by date (src/search/shards.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { indexShards, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
+import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../settings.ts';
+import { later, startWorker } from '../workers/rpc.ts';
+import { startAstro, type AstroProcess } from './astro-process.ts';
+import { indexTiming } from './index-timing.ts';
+import type { PrepareProtocol, Records, Verdict } from './prepare-worker.ts';
+
+/** A build that stops: its message is for the person who ran it. */
+export class BuildError extends Error {}
+
+export interface BuildOptions { outDir: string; contentDir: string }
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** The device of `p`, or of its nearest existing parent. */
+function deviceOf(p: string): number {
+  while (!fs.existsSync(p)) p = path.dirname(p);
+  return fs.statSync(p).dev;
+}
+
+/** Astro renames its assets from the project into the output folder, which fails across disks with a stack trace. */
+function checkOutputDisk(outDir: string): void {
+  if (deviceOf(outDir) === deviceOf(ROOT)) return;
+  throw new BuildError(`Thư mục đầu ra OUT_DIR=${outDir} nằm trên ổ đĩa khác với dự án (${ROOT}); Astro không ghi sang ổ khác được.\n`
+    + 'Hãy build vào một thư mục trên cùng ổ (mặc định dist/) rồi sao chép thư mục đó đến nơi cần đặt.');
+}
+
+/** A Unix nice value: lower priority than the longest path's, still running whenever a core is free. */
+const BACKGROUND_PRIORITY = 10;
+
+/**
+ * The longest path gets the cores first. In a first build that is Astro: this thread, and the worker thread and
+ * Pagefind process it starts from now on, yield to it (10,000 directives: 101 -> 89 s and 114 -> 106 s in back-to-back
+ * cold builds). In a rebuild it is the search index (Pagefind makes it on one core for ~23 s once the records are in),
+ * so Astro yields (36.1 and 33.8 s against 38.4 and 40.7 s, alternating runs).
+ */
+function setPriorities(rebuild: boolean, astro: AstroProcess): void {
+  try {
+    if (!rebuild) os.setPriority(BACKGROUND_PRIORITY);
+    else if (astro.pid) os.setPriority(astro.pid, BACKGROUND_PRIORITY);
+  } catch {
+    // A system that refuses it only makes the build slower.
+  }
+}
+
+interface Indexing { indexer: SearchIndexer; made: Promise<{ made: MadeIndex; took: string }> | null }
+
+/** Pagefind takes the records as soon as they come, and makes the index at once when it is to be made beside Astro. */
+async function takeRecords(records: Promise<Records>, rebuild: boolean): Promise<Indexing> {
+  const { shards } = await records;
+  const started = Date.now();
+  const indexer = await indexShards(shards);
+  console.log(`Chỉ mục tìm kiếm: đã nhận ${indexer.pages} văn bản (${seconds(started)}).`);
+  const alongside = indexTiming({ rebuild, pages: indexer.pages, freeMemory: os.freemem() }) === 'alongside';
+  return { indexer, made: alongside ? later(makeIndex(indexer)) : null };
+}
+
+/** Make the index (in memory), timed. */
+async function makeIndex(indexer: SearchIndexer): Promise<{ made: MadeIndex; took: string }> {
+  const started = Date.now();
+  const made = await indexer.make();
+  return { made, took: seconds(started) };
+}
+
+/** Print the worker's messages; refused content stops Astro at the gate and the build here. */
+async function settleVerdict(verdict: Promise<Verdict>, astro: AstroProcess, indexing: Promise<Indexing>, started: number): Promise<void> {
+  let v: Verdict;
+  try {
+    v = await verdict;
+  } catch (e) {
+    v = { messages: [], errors: 1, refused: true, directives: 0 };
+    await refuse(astro, indexing, `Không kiểm tra được nội dung: ${(e as Error).message}`);
+  }
+  for (const m of v.messages) console.error(m);
+  if (v.refused) await refuse(astro, indexing, `\nKhông build: ${v.errors} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
+  console.log(`Nội dung hợp lệ: ${v.directives} văn bản (${seconds(started)}).`);
+}
+
+async function refuse(astro: AstroProcess, indexing: Promise<Indexing>, message: string): Promise<never> {
+  astro.decide({ verdict: 'refused' });
+  await indexing.then((i) => i.indexer.close(), () => {});
+  await astro.exited;
+  throw new BuildError(message);
+}
+
+export async function build({ outDir, contentDir }: BuildOptions): Promise<void> {
+  const started = Date.now();
+  checkOutputDisk(outDir);
+  // Astro's page cache from an earlier build (astro/dist/core/build/incremental.js) and that build's index.
+  const rebuild = fs.existsSync(path.join(ASTRO_CACHE_DIR, 'incremental-build.json')) && fs.existsSync(path.join(outDir, 'pagefind'));
+
+  const astro = startAstro();
+  setPriorities(rebuild, astro);
+
+  // The library pass, asked for everything at once: each answer comes when it is known.
+  const prepare = startWorker<PrepareProtocol>(new URL('./prepare-worker.ts', import.meta.url), { workerData: { contentDir } });
+  const valid = later(prepare.call('valid', null));
+  const indexing = later(takeRecords(later(prepare.call('records', null)), rebuild));
+  const verdict = later(prepare.call('verdict', null));
+  // Astro goes on as soon as the content is known to have no errors; its output waits for the messages.
+  valid.then((v) => astro.decide({ verdict: 'valid', snapshot: v.snapshot }), () => {});
+
+  try {
+    await settleVerdict(verdict, astro, indexing, started);
+    // The worker has said all it had to (its records come before its verdict): its memory goes back before Astro renders.
+    await prepare.close();
+    astro.release();
+    if ((await astro.exited) !== 0) {
+      await indexing.then((i) => i.indexer.close(), () => {});
+      throw new BuildError('Astro build thất bại (xem thông báo ở trên).');
+    }
+    await publishSearchIndex(indexing, outDir);
+  } finally {
+    await prepare.close();
+  }
+  console.log(`Xong sau ${seconds(started)}: ${path.relative(ROOT, outDir) || outDir}/ (base ${siteBase()}).`);
+}
+
+async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string): Promise<void> {
+  let i: Indexing | undefined;
+  try {
+    i = await indexing;
+    const { made, took } = await (i.made ?? makeIndex(i.indexer));
+    const published = await made.publish(outDir);
+    const when = i.made ? ', cùng lúc với Astro' : '';
+    console.log(`Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} → ${published.map((p) => path.relative(ROOT, p)).join(', ')}`);
+  } catch (e) {
+    throw new BuildError(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);
+  } finally {
+    await i?.indexer.close();
+  }
+}
+
+export const DEFAULT_BUILD: BuildOptions = { outDir: path.resolve(ROOT, process.env.OUT_DIR ?? 'dist'), contentDir: CONTENT_DIR };
