@@ -10,5 +10,5 @@ import { directiveSchema, registrySchema } from './model/schema.ts';
 
 export const collections = {
   directives: defineCollection({ loader: directivesLoader(), schema: directiveSchema }),
-  library: defineCollection({ loader: libraryLoader(), schema: z.object({ registry: registrySchema, graph: z.custom<GraphJson>() }) }),
+  library: defineCollection({ loader: libraryLoader(), schema: z.object({ registry: registrySchema, graph: z.custom<GraphJson>(), searchShards: z.number() }) }),
 };

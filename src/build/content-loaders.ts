@@ -60,8 +60,8 @@ export function libraryLoader(): Loader {
   return {
     name: 'vanban:library',
     async load({ store, generateDigest }: LoaderContext) {
-      const { registry, graph } = await libraryPass();
-      const data = { registry, graph };
+      const { registry, graph, searchShards } = await libraryPass();
+      const data = { registry, graph, searchShards };
       store.set({ id: LIBRARY_ENTRY, data: data as unknown as Record<string, unknown>, digest: generateDigest(data as unknown as Record<string, unknown>) });
     },
   };

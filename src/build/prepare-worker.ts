@@ -67,9 +67,9 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
   // A record depends on its file's text and on the registry (the issuer's name and scope).
   const registryKey = createHash('sha256').update(JSON.stringify(registry)).digest('base64url');
   const recordOf = registry && searchRecordMaker(registry);
-  const sendRecords = async (list: (SearchRecord | null)[]) => {
+  const sendRecords = async (list: (SearchRecord | null)[], shardTotal?: number) => {
     const made = list.filter((r): r is SearchRecord => r !== null);
-    answer.records({ shards: writeRecordPages(made, RECORD_PAGES) });
+    answer.records({ shards: writeRecordPages(made, RECORD_PAGES, shardTotal) });
     await sent();
   };
 
@@ -87,13 +87,14 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
   const { library: lib, errors } = checked;
   const refused = errors > 0;
   if (!refused) {
-    writeSnapshot(SNAPSHOT, snapshotOf(checked));
+    const snapshot = snapshotOf(checked);
+    writeSnapshot(SNAPSHOT, snapshot);
     answer.valid({ snapshot: SNAPSHOT });
     await sent();
     references.save();
     if (!early) {
       const texts = new Map(read.files.map(({ file, text }) => [file, text]));
-      await sendRecords(lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))));
+      await sendRecords(lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))), snapshot.searchShards);
     }
     records.save();
   }

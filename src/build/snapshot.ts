@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CheckedLibrary } from '../content/library.ts';
 import { graphToJson, type GraphJson } from '../model/crossref.ts';
 import type { DirectiveData, Registry } from '../model/schema.ts';
+import { shardCount } from '../search/shards.ts';
 import { ROOT } from '../settings.ts';
 
 export interface SnapshotDirective {
@@ -18,7 +19,13 @@ export interface SnapshotDirective {
   body: string;
 }
 
-export interface LibrarySnapshot { registry: Registry; directives: SnapshotDirective[]; graph: GraphJson }
+export interface LibrarySnapshot {
+  registry: Registry;
+  directives: SnapshotDirective[];
+  graph: GraphJson;
+  /** How many shards the search index is made in (src/search/shards.ts), counted once for the index and the search page. */
+  searchShards: number;
+}
 
 export function snapshotOf(checked: CheckedLibrary): LibrarySnapshot {
   const { library, graph } = checked;
@@ -27,6 +34,7 @@ export function snapshotOf(checked: CheckedLibrary): LibrarySnapshot {
     registry: library.registry,
     directives: library.directives.map((d) => ({ id: d.id, file: path.relative(ROOT, d.file).split(path.sep).join('/'), data: d.data, body: d.body })),
     graph: graphToJson(graph),
+    searchShards: shardCount(library.directives.length),
   };
 }
 

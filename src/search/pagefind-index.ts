@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import { later, startWorker } from '../workers/rpc.ts';
 import type { ShardProtocol } from './index-worker.ts';
 import { sortFloorHtml, type SearchRecord } from './record.ts';
-import { shardFolder, splitByDate } from './shards.ts';
+import { shardCount, shardFolder, splitByDate } from './shards.ts';
 
 /** An index made in memory, not yet in the output folder. */
 export interface MadeIndex {
@@ -39,7 +39,7 @@ export interface RecordShard { dir: string; pages: number; directives: number }
  * Every shard but the oldest also gets the sort-floor record (src/search/shards.ts). The folder is kept
  * between builds: only pages that changed are written, and pages of directives no longer in the library removed.
  */
-export function writeRecordPages(records: readonly SearchRecord[], dir: string): RecordShard[] {
+export function writeRecordPages(records: readonly SearchRecord[], dir: string, shardTotal = shardCount(records.length)): RecordShard[] {
   fs.mkdirSync(dir, { recursive: true });
   const wanted = new Set<string>();
   const write = (file: string, html: string) => {
@@ -54,7 +54,7 @@ export function writeRecordPages(records: readonly SearchRecord[], dir: string):
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, html);
   };
-  const shards = splitByDate(records);
+  const shards = splitByDate(records, shardTotal);
   const out = shards.map((list, k) => {
     const shardDir = path.join(dir, String(k));
     fs.mkdirSync(shardDir, { recursive: true });

@@ -28,8 +28,8 @@ export const SORT_FLOOR = '0000-00-00';
  * 18.6 s in one piece, 10.2 s in two halves side by side; 50,000: 156 s in one piece, 61 s in two shards, in bench
  * runs on a machine ~10 % faster for the second). Pagefind also scores each shard's pages with that shard's own
  * word statistics, which would rank by chance in small shards. SEARCH_SHARD_MIN overrides it (the tests build
- * shards of a few directives). The build's worker and Astro's search page both call shardCount with the same
- * count and environment.
+ * shards of a few directives). The build's worker counts the shards once; the search page reads the count from the
+ * library entry (src/build/snapshot.ts).
  */
 const minPerShard = (): number => Number(process.env['SEARCH_SHARD_MIN']) || 10_000;
 
@@ -41,8 +41,7 @@ export function shardCount(directives: number): number {
 export const shardFolder = (k: number): string => (k === 0 ? 'pagefind' : `pagefind-${k}`);
 
 /** Records split into `shardCount` shards of nearly equal size by date, newest first (same dates by URL, for reproducible builds). */
-export function splitByDate<T extends { issued: string; url: string }>(records: readonly T[]): T[][] {
-  const count = shardCount(records.length);
+export function splitByDate<T extends { issued: string; url: string }>(records: readonly T[], count = shardCount(records.length)): T[][] {
   const sorted = [...records].sort((a, b) => (a.issued === b.issued ? (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) : a.issued > b.issued ? -1 : 1));
   const size = Math.ceil(sorted.length / count);
   return Array.from({ length: count }, (_, k) => sorted.slice(k * size, (k + 1) * size));

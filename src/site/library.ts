@@ -14,9 +14,22 @@ import type { Issuer, Province } from '../model/schema.ts';
 import { compareVietnamese } from '../model/text.ts';
 import { paths } from './urls.ts';
 
+/** A directive as a list or a link shows it (src/components/DirectiveList.astro). */
+export interface ListItem {
+  id: string;
+  url: string;
+  title: string;
+  typeName: string;
+  number: string;
+  issued: string;
+  issuer: { id: string; name: string; url: string };
+}
+
 export interface Directive {
   id: string;
   url: string;
+  /** What a list or a link shows of it. */
+  item: ListItem;
   /** The subject as lists and pages show it (src/model/display-title.ts). */
   title: string;
   entry: CollectionEntry<'directives'>;
@@ -46,6 +59,8 @@ export interface Library {
   issuerPosition: Map<string, number>;
   /** Subordinate bodies of each issuer. */
   childIssuers: Map<string, Issuer[]>;
+  /** Shards of the search index (src/search/shards.ts), as the build made them. */
+  searchShards: number;
   /** Citations both ways, found once by the build's pass over the library and resolved against the whole of it. */
   graph: ReferenceGraph;
 }
@@ -79,16 +94,20 @@ async function load(): Promise<Library> {
     const issuer = issuers.get(entry.data.issuer);
     if (!issuer) throw new Error(`${entry.filePath}: cơ quan "${entry.data.issuer}" không có trong content/issuers.yaml`);
     const [year, month] = entry.data.issued.split('-').map(Number) as [number, number];
+    const url = paths.directive(entry.id);
+    const title = displayTitle(entry.data.title, names);
+    const typeName = docType(entry.data.type)?.name ?? entry.data.type;
     return {
       id: entry.id,
-      url: paths.directive(entry.id),
-      title: displayTitle(entry.data.title, names),
+      url,
+      item: { id: entry.id, url, title, typeName, number: entry.data.number, issued: entry.data.issued, issuer: { id: issuer.id, name: issuer.name, url: paths.issuer(issuer.id) } },
+      title,
       entry,
       data: entry.data,
       issuer,
       coIssuers: entry.data.coIssuers.map((id) => issuers.get(id)).filter((i): i is Issuer => !!i),
       province: issuer.province ? provinces.get(issuer.province) : undefined,
-      typeName: docType(entry.data.type)?.name ?? entry.data.type,
+      typeName,
       year,
       month,
     };
@@ -116,6 +135,7 @@ async function load(): Promise<Library> {
       for (const d of directives) for (const t of d.data.topics) (m.get(t) ?? m.set(t, []).get(t)!).push(d);
       return m;
     })(),
+    searchShards: meta.data.searchShards,
     graph: graphFromJson(meta.data.graph),
   };
 }

@@ -1,15 +1,12 @@
 /** schema.org JSON-LD for a directive page, so search engines show its number, subject and issuer. */
-import type { Directive, Library } from './library.ts';
+import type { DirectivePageView } from './views.ts';
 import { directivePath } from '../model/ids.ts';
 import { absolute } from './urls.ts';
 
-export function legislationJsonLd(d: Directive, lib: Library, site: URL | undefined): string {
-  const citations = (lib.graph.outgoing.get(d.id) ?? []).map((r) => {
-    const t = r.target ? lib.byId.get(r.target) : undefined;
-    return t
-      ? { '@type': 'Legislation', legislationIdentifier: t.data.number, name: t.title, url: absolute(directivePath(t.id), site) }
-      : { '@type': 'Legislation', legislationIdentifier: r.number };
-  });
+export function legislationJsonLd(d: DirectivePageView, site: URL | undefined): string {
+  const citations = d.cites.map(({ target: t, number }) => (t
+    ? { '@type': 'Legislation', legislationIdentifier: t.number, name: t.title, url: absolute(directivePath(t.id), site) }
+    : { '@type': 'Legislation', legislationIdentifier: number }));
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Legislation',

@@ -256,7 +256,7 @@ describe('with the build cache kept between builds', () => {
     // ...it was rendered again, while a page nothing changed for was reused (left in place: the output folder is kept).
     expect(stdout).not.toMatch(/554-cv-duk\/index\.html \((?:cached|restored)\)/);
     expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(cached\)/);
-    // The browse lists that show it have the new title too; a list it is not in is reused (src/site/page-keys.ts).
+    // The browse lists that show it have the new title too; a list it is not in is reused (src/site/views.ts cache keys).
     for (const list of ['co-quan/tinh-uy-ben-tre', 'nam/2022', 'thang/2022-02', 'loai/chuong-trinh']) {
       expect(fs.readFileSync(path.join(outDir, list, 'index.html'), 'utf8'), list).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     }
