@@ -10,5 +10,8 @@ import { directiveSchema, registrySchema } from './model/schema.ts';
 
 export const collections = {
   directives: defineCollection({ loader: directivesLoader(), schema: directiveSchema }),
-  library: defineCollection({ loader: libraryLoader(), schema: z.object({ registry: registrySchema, graph: z.custom<GraphJson>(), searchShards: z.number() }) }),
+  library: defineCollection({
+    loader: libraryLoader(),
+    schema: z.object({ registry: registrySchema, graph: z.custom<GraphJson>(), searchShards: z.number() }),
+  }),
 };

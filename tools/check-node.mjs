@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const wanted = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(pkg.engines.node).slice(1).map((n) => Number(n || 0));
+const wanted = /(\d+)\.(\d+)(?:\.(\d+))?/
+  .exec(pkg.engines.node)
+  .slice(1)
+  .map((n) => Number(n || 0));
 const have = process.versions.node.split('.').map(Number);
 const older = have[0] - wanted[0] || have[1] - wanted[1] || have[2] - wanted[2];
 if (older < 0) {

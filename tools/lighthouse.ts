@@ -15,14 +15,21 @@ import lighthouse from 'lighthouse';
 // Lighthouse's own median-run picker (closest to the median FCP and TTI).
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { findChromium } from './browser.ts';
-import { PAGES } from '../test/helpers/pages.ts';
+import { PAGES } from './quality-pages.ts';
 import { serveStatic } from './static-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.resolve(ROOT, process.env['OUT_DIR'] ?? 'dist');
 const OUT = path.join(ROOT, 'docs/quality.md');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
@@ -32,11 +39,18 @@ const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 1) : 3;
 const fromJsonArg = args.indexOf('--from-json');
 const fromJson = fromJsonArg >= 0 ? path.resolve(args[fromJsonArg + 1] ?? '') : undefined;
-// Only these pages (names as in test/helpers/pages.ts); all when none is given.
+// Only these pages (names as in tools/quality-pages.ts); all when none is given.
 const only = args.flatMap((a, i) => (a === '--page' && args[i + 1] ? [args[i + 1]!] : []));
 const base = `/${(process.env['SITE_BASE'] ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
-interface Audit { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; details?: { type: string; items?: Record<string, unknown>[] } }
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+  details?: { type: string; items?: Record<string, unknown>[] };
+}
 interface Lhr {
   lighthouseVersion: string;
   fetchTime: string;
@@ -66,11 +80,15 @@ function itemLines(a: Audit | undefined): string[] {
   const items = (a?.details?.items ?? []).flatMap((i) => (Array.isArray(i['items']) ? (i['items'] as Record<string, unknown>[]) : [i]));
   for (const item of items) {
     const source = item['source'] as Node | undefined;
-    const node = (item['type'] === 'node' ? item : (item['node'] as Node | undefined) ?? (source?.type === 'node' ? source : undefined)) as Node | undefined;
+    const node = (
+      item['type'] === 'node' ? item : ((item['node'] as Node | undefined) ?? (source?.type === 'node' ? source : undefined))
+    ) as Node | undefined;
     let what: string;
-    if (node?.selector) what = `\`${node.selector}\`${node.snippet ? ` ${String(node.snippet).slice(0, 120)}` : ''}${node.explanation ? `: ${node.explanation.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
+    if (node?.selector)
+      what = `\`${node.selector}\`${node.snippet ? ` ${String(node.snippet).slice(0, 120)}` : ''}${node.explanation ? `: ${node.explanation.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
     else if (typeof item['url'] === 'string') what = String(item['url']);
-    else if (typeof item['label'] === 'string' && typeof item['duration'] === 'number') what = `${item['label']}: ${Math.round(item['duration'])} ms`;
+    else if (typeof item['label'] === 'string' && typeof item['duration'] === 'number')
+      what = `${item['label']}: ${Math.round(item['duration'])} ms`;
     else if (typeof item['description'] === 'string') what = String(item['description']);
     else continue; // bare numbers, already in displayValue
     if (typeof item['score'] === 'number' && node) what += ` (shift ${Math.round(item['score'] * 1000) / 1000})`;
@@ -108,7 +126,11 @@ const selected = () => Object.entries(PAGES).filter(([n]) => !only.length || onl
 
 /** Re-render the report from the reports a previous `--json-dir` run saved. */
 function loadResults(dir: string): PageResult[] {
-  return selected().map(([name, p]) => ({ name, path: p, lhr: JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Lhr }));
+  return selected().map(([name, p]) => ({
+    name,
+    path: p,
+    lhr: JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Lhr,
+  }));
 }
 
 async function runLighthouse(): Promise<PageResult[]> {
@@ -161,7 +183,9 @@ async function main(): Promise<void> {
     '',
     '| page | path | performance | accessibility | best practices | SEO |',
     '|---|---|---:|---:|---:|---:|',
-    ...results.map(({ name, path: p, lhr }) => `| ${name} | \`${base}${p}\` | ${CATEGORIES.map((c) => pct(lhr.categories[c]?.score)).join(' | ')} |`),
+    ...results.map(
+      ({ name, path: p, lhr }) => `| ${name} | \`${base}${p}\` | ${CATEGORIES.map((c) => pct(lhr.categories[c]?.score)).join(' | ')} |`,
+    ),
     '',
     '## Audits that cost points',
     '',
@@ -175,7 +199,9 @@ async function main(): Promise<void> {
     for (const w of lhr.runWarnings) md.push(`- ⚠ run warning: ${w.replace(/\s+/g, ' ')}`);
     for (const { category, audit, weight } of bad) {
       const expected = EXPECTED[name]?.[audit.id];
-      md.push(`- **${category}** \`${audit.id}\` (score ${audit.score}, weight ${Math.round(weight * 10) / 10}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${expected ? ` (${expected})` : ''}`);
+      md.push(
+        `- **${category}** \`${audit.id}\` (score ${audit.score}, weight ${Math.round(weight * 10) / 10}): ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}${expected ? ` (${expected})` : ''}`,
+      );
       for (const l of [...itemLines(audit), ...itemLines(lhr.audits[RELATED[audit.id] ?? ''])]) md.push(`  - ${l.replace(/\|/g, '\\|')}`);
     }
     md.push('');
@@ -187,6 +213,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

@@ -22,11 +22,16 @@ export function startAstro(): AstroProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, [GATE_ENV]: '1' };
   if (process.stdout.isTTY && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let held: [NodeJS.WriteStream, Buffer][] | null = [];
   const { stdout, stderr } = child as typeof child & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
-  for (const [from, to] of [[stdout, process.stdout], [stderr, process.stderr]] as const) {
+  for (const [from, to] of [
+    [stdout, process.stdout],
+    [stderr, process.stderr],
+  ] as const) {
     from.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)));
   }
   // 'exit' and the ends of its output, not 'close': that one never comes once the IPC channel is closed.

@@ -22,7 +22,10 @@ import type { PrepareProtocol, Records, Verdict } from './prepare-worker.ts';
 /** A build that stops: its message is for the person who ran it. */
 export class BuildError extends Error {}
 
-export interface BuildOptions { outDir: string; contentDir: string }
+export interface BuildOptions {
+  outDir: string;
+  contentDir: string;
+}
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -35,8 +38,10 @@ function deviceOf(p: string): number {
 /** Astro renames its assets from the project into the output folder, which fails across disks with a stack trace. */
 function checkOutputDisk(outDir: string): void {
   if (deviceOf(outDir) === deviceOf(ROOT)) return;
-  throw new BuildError(`Thư mục đầu ra OUT_DIR=${outDir} nằm trên ổ đĩa khác với dự án (${ROOT}); Astro không ghi sang ổ khác được.\n`
-    + 'Hãy build vào một thư mục trên cùng ổ (mặc định dist/) rồi sao chép thư mục đó đến nơi cần đặt.');
+  throw new BuildError(
+    `Thư mục đầu ra OUT_DIR=${outDir} nằm trên ổ đĩa khác với dự án (${ROOT}); Astro không ghi sang ổ khác được.\n` +
+      'Hãy build vào một thư mục trên cùng ổ (mặc định dist/) rồi sao chép thư mục đó đến nơi cần đặt.',
+  );
 }
 
 /** A Unix nice value: lower priority than the longest path's, still running whenever a core is free. */
@@ -57,7 +62,10 @@ function setPriorities(rebuild: boolean, astro: AstroProcess): void {
   }
 }
 
-interface Indexing { indexer: SearchIndexer; made: Promise<{ made: MadeIndex; took: string }> | null }
+interface Indexing {
+  indexer: SearchIndexer;
+  made: Promise<{ made: MadeIndex; took: string }> | null;
+}
 
 /** Pagefind takes the records as soon as they come, and makes the index at once when it is to be made beside Astro. */
 async function takeRecords(records: Promise<Records>, rebuild: boolean): Promise<Indexing> {
@@ -86,13 +94,17 @@ async function settleVerdict(verdict: Promise<Verdict>, astro: AstroProcess, ind
     await refuse(astro, indexing, `Không kiểm tra được nội dung: ${(e as Error).message}`);
   }
   for (const m of v.messages) console.error(m);
-  if (v.refused) await refuse(astro, indexing, `\nKhông build: ${v.errors} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
+  if (v.refused)
+    await refuse(astro, indexing, `\nKhông build: ${v.errors} lỗi trong nội dung. Sửa các lỗi trên (npm run validate để kiểm tra lại).`);
   console.log(`Nội dung hợp lệ: ${v.directives} văn bản (${seconds(started)}).`);
 }
 
 async function refuse(astro: AstroProcess, indexing: Promise<Indexing>, message: string): Promise<never> {
   astro.decide({ verdict: 'refused' });
-  await indexing.then((i) => i.indexer.close(), () => {});
+  await indexing.then(
+    (i) => i.indexer.close(),
+    () => {},
+  );
   await astro.exited;
   throw new BuildError(message);
 }
@@ -112,7 +124,10 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
   const indexing = later(takeRecords(later(prepare.call('records', null)), rebuild));
   const verdict = later(prepare.call('verdict', null));
   // Astro goes on as soon as the content is known to have no errors; its output waits for the messages.
-  valid.then((v) => astro.decide({ verdict: 'valid', snapshot: v.snapshot }), () => {});
+  valid.then(
+    (v) => astro.decide({ verdict: 'valid', snapshot: v.snapshot }),
+    () => {},
+  );
 
   try {
     await settleVerdict(verdict, astro, indexing, started);
@@ -120,7 +135,10 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
     await prepare.close();
     astro.release();
     if ((await astro.exited) !== 0) {
-      await indexing.then((i) => i.indexer.close(), () => {});
+      await indexing.then(
+        (i) => i.indexer.close(),
+        () => {},
+      );
       throw new BuildError('Astro build thất bại (xem thông báo ở trên).');
     }
     await publishSearchIndex(indexing, outDir);
@@ -137,7 +155,9 @@ async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string): 
     const { made, took } = await (i.made ?? makeIndex(i.indexer));
     const published = await made.publish(outDir);
     const when = i.made ? ', cùng lúc với Astro' : '';
-    console.log(`Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} → ${published.map((p) => path.relative(ROOT, p)).join(', ')}`);
+    console.log(
+      `Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} → ${published.map((p) => path.relative(ROOT, p)).join(', ')}`,
+    );
   } catch (e) {
     throw new BuildError(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);
   } finally {

@@ -25,7 +25,10 @@ export interface BuildCache<T> {
   save(): void;
 }
 
-interface CacheFile<T> { code: string; results: Record<string, T> }
+interface CacheFile<T> {
+  code: string;
+  results: Record<string, T>;
+}
 
 /** Relative static imports of a module: `import ... from './x.ts'`, `export ... from '../y.ts'`. */
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;

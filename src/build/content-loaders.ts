@@ -49,7 +49,13 @@ export function directivesLoader(): Loader {
         // The site renders entries; the raw body is read by the search index from the pass, not from the store.
         // (Astro's renderer reads a leading `---` as frontmatter: a body starting with a rule gets a blank line first.)
         const body = d.body.trim();
-        store.set({ id: d.id, data: d.data, filePath: d.file, digest, rendered: await renderMarkdown(body.startsWith('---') ? `\n${body}` : body) });
+        store.set({
+          id: d.id,
+          data: d.data,
+          filePath: d.file,
+          digest,
+          rendered: await renderMarkdown(body.startsWith('---') ? `\n${body}` : body),
+        });
       }
       for (const id of store.keys()) if (!current.has(id)) store.delete(id);
     },
@@ -62,7 +68,11 @@ export function libraryLoader(): Loader {
     async load({ store, generateDigest }: LoaderContext) {
       const { registry, graph, searchShards } = await libraryPass();
       const data = { registry, graph, searchShards };
-      store.set({ id: LIBRARY_ENTRY, data: data as unknown as Record<string, unknown>, digest: generateDigest(data as unknown as Record<string, unknown>) });
+      store.set({
+        id: LIBRARY_ENTRY,
+        data: data as unknown as Record<string, unknown>,
+        digest: generateDigest(data as unknown as Record<string, unknown>),
+      });
     },
   };
 }

@@ -33,9 +33,13 @@ const RECORD_MAKER = new URL('../search/record.ts', import.meta.url);
 const REFERENCE_FINDER = new URL('../model/references.ts', import.meta.url);
 
 /** The content has no errors: Astro may go on, with the library checked in this pass (src/build/snapshot.ts). */
-export interface Valid { snapshot: string }
+export interface Valid {
+  snapshot: string;
+}
 /** The search records, as pages in one folder per shard. */
-export interface Records { shards: RecordShard[] }
+export interface Records {
+  shards: RecordShard[];
+}
 export interface Verdict {
   /** Problems, formatted for the console, warnings included. */
   messages: string[];
@@ -55,7 +59,11 @@ export type PrepareProtocol = {
   verdict: { params: null; result: Verdict };
 };
 
-interface Answers { valid(v: Valid): void; records(r: Records): void; verdict(v: Verdict): void }
+interface Answers {
+  valid(v: Valid): void;
+  records(r: Records): void;
+  verdict(v: Verdict): void;
+}
 
 /** Let an answer just given go out before the next long step: replies are posted when the event loop turns. */
 const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -78,7 +86,15 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
   // They are the same records as below when the library is valid, and an index of an invalid library is never
   // published (the build stops before Astro writes anything).
   const early = records.warm && recordOf !== null;
-  if (early) await sendRecords(read.files.map(({ text }) => records.get([registryKey, text], () => { const d = readDirectiveText(text); return d && recordOf(d); })));
+  if (early)
+    await sendRecords(
+      read.files.map(({ text }) =>
+        records.get([registryKey, text], () => {
+          const d = readDirectiveText(text);
+          return d && recordOf(d);
+        }),
+      ),
+    );
 
   // The one pass: every file parsed and checked, the citations found (each text searched once, unchanged texts not
   // at all) and handed to Astro as a snapshot.
@@ -94,7 +110,10 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
     references.save();
     if (!early) {
       const texts = new Map(read.files.map(({ file, text }) => [file, text]));
-      await sendRecords(lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))), snapshot.searchShards);
+      await sendRecords(
+        lib.directives.map((d) => records.get([registryKey, texts.get(d.file)], () => recordOf!(d))),
+        snapshot.searchShards,
+      );
     }
     records.save();
   }
@@ -108,6 +127,10 @@ if (!isMainThread) {
   serve<PrepareProtocol>({ valid: () => valid.promise, records: () => records.promise, verdict: () => verdict.promise });
   // After the requests are in, so that each answer goes out as soon as it is known.
   setImmediate(() => {
-    run((workerData as { contentDir: string }).contentDir, { valid: valid.resolve, records: records.resolve, verdict: verdict.resolve }).catch(verdict.reject);
+    run((workerData as { contentDir: string }).contentDir, {
+      valid: valid.resolve,
+      records: records.resolve,
+      verdict: verdict.resolve,
+    }).catch(verdict.reject);
   });
 }

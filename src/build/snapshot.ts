@@ -32,7 +32,12 @@ export function snapshotOf(checked: CheckedLibrary): LibrarySnapshot {
   if (!library.registry || !graph) throw new Error('a library with errors has no snapshot');
   return {
     registry: library.registry,
-    directives: library.directives.map((d) => ({ id: d.id, file: path.relative(ROOT, d.file).split(path.sep).join('/'), data: d.data, body: d.body })),
+    directives: library.directives.map((d) => ({
+      id: d.id,
+      file: path.relative(ROOT, d.file).split(path.sep).join('/'),
+      data: d.data,
+      body: d.body,
+    })),
     graph: graphToJson(graph),
     searchShards: shardCount(library.directives.length),
   };

@@ -24,7 +24,9 @@ export function gateVerdict(): Promise<GateVerdict> | null {
   if (process.env[GATE_ENV] !== '1' || typeof process.send !== 'function') return null;
   // Listen from the moment the config is loaded: the verdict may come before anything asks for it.
   holder[KEY] = new Promise<GateVerdict>((resolve) => {
-    process.once('message', (m: GateVerdict) => resolve(m?.verdict === 'valid' && typeof m.snapshot === 'string' ? m : { verdict: 'refused' }));
+    process.once('message', (m: GateVerdict) =>
+      resolve(m?.verdict === 'valid' && typeof m.snapshot === 'string' ? m : { verdict: 'refused' }),
+    );
     // The parent died or closed the channel without a verdict: do not write anything.
     process.once('disconnect', () => resolve({ verdict: 'refused' }));
   });

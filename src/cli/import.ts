@@ -32,15 +32,23 @@ const LARGE = 50;
 function describe(o: FileOutcome, dryRun: boolean): string {
   const where = `${rel(o.file)}${o.line ? `:${o.line}` : ''}`;
   switch (o.status) {
-    case 'imported': return `  ${dryRun ? 'sẽ nhập' : 'đã nhập'}  ${rel(o.target!)}  ← ${rel(o.file)}`;
-    case 'replaced': return `  ${dryRun ? 'sẽ thay' : 'đã thay'}  ${rel(o.target!)}  ← ${rel(o.file)}`;
-    case 'skipped': return `  bỏ qua   ${where}: ${o.reason}`;
-    case 'failed': return `  lỗi      ${where}: ${o.reason}`;
+    case 'imported':
+      return `  ${dryRun ? 'sẽ nhập' : 'đã nhập'}  ${rel(o.target!)}  ← ${rel(o.file)}`;
+    case 'replaced':
+      return `  ${dryRun ? 'sẽ thay' : 'đã thay'}  ${rel(o.target!)}  ← ${rel(o.file)}`;
+    case 'skipped':
+      return `  bỏ qua   ${where}: ${o.reason}`;
+    case 'failed':
+      return `  lỗi      ${where}: ${o.reason}`;
   }
 }
 
 const SKIP_KINDS: Record<Skipped['kind'], string> = {
-  chrome: 'phần của trang web', metadata: 'bảng thông tin của trang', 'page-title': 'tiêu đề trang', lead: 'lời dẫn của bài đăng', trailer: 'dòng lạ',
+  chrome: 'phần của trang web',
+  metadata: 'bảng thông tin của trang',
+  'page-title': 'tiêu đề trang',
+  lead: 'lời dẫn của bài đăng',
+  trailer: 'dòng lạ',
 };
 
 /** What the clerk should know beyond warnings: skipped lines, fields not from the print, repairs, guesses. */
@@ -62,10 +70,13 @@ function printReport(r: ImportReport, missing: string[]): void {
   for (const o of r.files) {
     if (large && (o.status === 'imported' || o.status === 'replaced')) continue;
     out.push(describe(o, r.dryRun));
-    for (const w of o.status === 'failed' ? [] : o.warnings ?? []) out.push(`           lưu ý: ${w}`);
+    for (const w of o.status === 'failed' ? [] : (o.warnings ?? [])) out.push(`           lưu ý: ${w}`);
     if (o.status !== 'failed' && o.notes) out.push(...describeNotes(o.notes));
     if (r.dryRun && o.data && !large) {
-      out.push(`           ${o.data.type} · số ${o.data.number} · ngày ${o.data.issued} · ${o.data.issuer}`, `           ${displayTitle(o.data.title)}`);
+      out.push(
+        `           ${o.data.type} · số ${o.data.number} · ngày ${o.data.issued} · ${o.data.issuer}`,
+        `           ${displayTitle(o.data.title)}`,
+      );
     }
   }
   for (const m of missing) out.push(`  lỗi      ${m}: không tìm thấy tệp hoặc thư mục`);
@@ -80,14 +91,20 @@ function printReport(r: ImportReport, missing: string[]): void {
   const parts = [`${r.dryRun ? 'sẽ nhập' : 'đã nhập'} ${c.imported}`];
   if (c.replaced) parts.push(`${r.dryRun ? 'sẽ thay' : 'đã thay'} ${c.replaced}`);
   parts.push(`bỏ qua ${c.skipped}`, `lỗi ${failed}`);
-  console.log(`\n${r.dryRun ? 'Chạy thử (--dry-run), không ghi tệp nào: ' : ''}${capital(parts.join(', '))} (tổng ${c.total + missing.length} tệp).`);
+  console.log(
+    `\n${r.dryRun ? 'Chạy thử (--dry-run), không ghi tệp nào: ' : ''}${capital(parts.join(', '))} (tổng ${c.total + missing.length} tệp).`,
+  );
   if (r.stopped) console.log('Đã dừng giữa chừng theo yêu cầu; các tệp đã ghi đều trọn vẹn, các tệp còn lại chưa được nhập.');
   // Group reasons so a large batch ends with why, not just how many.
   const why = new Map<string, number>();
-  for (const o of r.files) if (o.status === 'failed' || o.status === 'skipped') {
-    const key = `${o.status === 'failed' ? 'lỗi' : 'bỏ qua'}: ${(o.reason ?? '').replace(/\d+/g, '#').replace(/«[^»]*»|\([^)]*\)|"[^"]*"/g, '…').slice(0, 90)}`;
-    why.set(key, (why.get(key) ?? 0) + 1);
-  }
+  for (const o of r.files)
+    if (o.status === 'failed' || o.status === 'skipped') {
+      const key = `${o.status === 'failed' ? 'lỗi' : 'bỏ qua'}: ${(o.reason ?? '')
+        .replace(/\d+/g, '#')
+        .replace(/«[^»]*»|\([^)]*\)|"[^"]*"/g, '…')
+        .slice(0, 90)}`;
+      why.set(key, (why.get(key) ?? 0) + 1);
+    }
   if (large && why.size) {
     console.log('Lý do:');
     for (const [k, n] of [...why].sort((a, b) => b[1] - a[1])) console.log(`  ${n} tệp — ${k}`);
@@ -96,27 +113,53 @@ function printReport(r: ImportReport, missing: string[]): void {
 
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
+const parseCliArgs = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+
 export async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseCliArgs>;
   try {
-    args = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    args = parseCliArgs(argv);
   } catch (e) {
     console.error(`Tùy chọn không đúng: ${(e as Error).message.split('\n')[0]}\n\n${USAGE}`);
     return 1;
   }
-  if (args.values.help) { console.log(USAGE); return 0; }
-  if (!args.positionals.length) { console.error(`Chưa chỉ ra tệp hoặc thư mục cần nhập.\n\n${USAGE}`); return 1; }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!args.positionals.length) {
+    console.error(`Chưa chỉ ra tệp hoặc thư mục cần nhập.\n\n${USAGE}`);
+    return 1;
+  }
 
   const contentDir = args.values.out ? path.resolve(args.values.out) : CONTENT_DIR;
   const json = !!args.values.json;
   const { files, missing } = collectInputs(args.positionals);
-  if (!files.length && !missing.length) { console.error('Không có tệp .txt hoặc .md nào trong các thư mục đã chỉ ra.'); return 1; }
+  if (!files.length && !missing.length) {
+    console.error('Không có tệp .txt hoặc .md nào trong các thư mục đã chỉ ra.');
+    return 1;
+  }
 
   let stop = false;
-  const onSigint = () => { if (stop) { removePendingTempFiles(); process.exit(130); } stop = true; };
+  const onSigint = () => {
+    if (stop) {
+      removePendingTempFiles();
+      process.exit(130);
+    }
+    stop = true;
+  };
   process.on('SIGINT', onSigint);
   const tty = process.stderr.isTTY && !json && files.length >= 20;
   let lastDraw = 0;
@@ -124,19 +167,26 @@ export async function main(argv: string[]): Promise<number> {
   let report: ImportReport;
   try {
     report = await importFiles(files, {
-      contentDir, dryRun: !!args.values['dry-run'], force: !!args.values.force,
+      contentDir,
+      dryRun: !!args.values['dry-run'],
+      force: !!args.values.force,
       shouldStop: () => stop,
-      onProgress: tty ? (done, total) => {
-        const now = Date.now();
-        if (now - lastDraw < 100 && done < total) return;
-        lastDraw = now;
-        process.stderr.write(`\rĐang nhập ${done}/${total} tệp (${Math.round((done / total) * 100)}%)…`);
-        if (done === total) process.stderr.write('\r\x1b[K');
-      } : undefined,
+      onProgress: tty
+        ? (done, total) => {
+            const now = Date.now();
+            if (now - lastDraw < 100 && done < total) return;
+            lastDraw = now;
+            process.stderr.write(`\rĐang nhập ${done}/${total} tệp (${Math.round((done / total) * 100)}%)…`);
+            if (done === total) process.stderr.write('\r\x1b[K');
+          }
+        : undefined,
     });
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[K');
-    if (e instanceof ImportAbort) { console.error(e.message); return 1; }
+    if (e instanceof ImportAbort) {
+      console.error(e.message);
+      return 1;
+    }
     console.error(`Lỗi không mong đợi: ${(e as Error).message}`);
     return 1;
   } finally {
@@ -146,12 +196,18 @@ export async function main(argv: string[]): Promise<number> {
 
   if (json) {
     const failedMissing = missing.map((m) => ({ file: m, status: 'failed', reason: 'không tìm thấy tệp hoặc thư mục' }));
-    console.log(JSON.stringify({
-      ...report,
-      files: [...report.files, ...failedMissing],
-      counts: { ...report.counts, failed: report.counts.failed + missing.length, total: report.counts.total + missing.length },
-      seconds: (Date.now() - started) / 1000,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          ...report,
+          files: [...report.files, ...failedMissing],
+          counts: { ...report.counts, failed: report.counts.failed + missing.length, total: report.counts.total + missing.length },
+          seconds: (Date.now() - started) / 1000,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     printReport(report, missing);
   }

@@ -9,10 +9,14 @@ export function runValidation(contentDir = CONTENT_DIR): boolean {
   const warnings = problems.length - errors;
   if (errors) {
     const files = new Set(problems.map((p) => p.file)).size;
-    console.error(`\n${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''} trong ${files} tệp (đã đọc ${lib.fileCount} văn bản). Sửa các lỗi trên rồi chạy lại.`);
+    console.error(
+      `\n${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''} trong ${files} tệp (đã đọc ${lib.fileCount} văn bản). Sửa các lỗi trên rồi chạy lại.`,
+    );
     return false;
   }
-  console.log(`Hợp lệ: ${lib.directives.length} văn bản, ${lib.registry?.issuers.length ?? 0} cơ quan ban hành${warnings ? `, ${warnings} cảnh báo` : ''}.`);
+  console.log(
+    `Hợp lệ: ${lib.directives.length} văn bản, ${lib.registry?.issuers.length ?? 0} cơ quan ban hành${warnings ? `, ${warnings} cảnh báo` : ''}.`,
+  );
   return true;
 }
 

@@ -102,7 +102,7 @@ export function readLibraryFiles(contentDir: string): LibraryFiles {
  * and the rest of the library: what the build needs to make a search record before the library is validated.
  */
 export function readDirectiveText(text: string): { data: DirectiveData; body: string } | null {
-  let parsed;
+  let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     parsed = parseFrontmatter(text);
   } catch {
@@ -120,7 +120,7 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
   // Keyed by issuer, canonical number and date, so `01-CT/TU` and `1-CT/TU` of one day are one directive.
   const seen = new Map<string, LoadedDirective>();
   for (const { file, text } of read.files) {
-    let parsed;
+    let parsed: ReturnType<typeof parseFrontmatter>;
     try {
       parsed = parseFrontmatter(text);
     } catch (e) {

@@ -4,7 +4,10 @@
  * signing block, where the paper has them, each with an anchor (`#phu-luc-1`).
  */
 
-export interface Annex { id: string; html: string }
+export interface Annex {
+  id: string;
+  html: string;
+}
 
 const BOUNDARY = /<hr\s*\/?>\s*(?=<h2[\s>])/g;
 

@@ -7,7 +7,10 @@ import type { Mention } from '../model/crossref.ts';
 import { escapeXml as esc } from './escape.ts';
 import { decodeEntities, mapHtmlText } from './text.ts';
 
-export interface LinkTarget { href: string; label: string }
+export interface LinkTarget {
+  href: string;
+  label: string;
+}
 
 export function linkReferences(html: string, mentions: readonly Mention[], target: (id: string) => LinkTarget | undefined): string {
   if (!mentions.length) return html;

@@ -8,23 +8,76 @@ import { escapeXml as esc } from './escape.ts';
 
 /** Elements kept, with the attributes each may keep. */
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], hr: [], strong: [], b: [], em: [], i: [], u: [], s: [], del: [], sup: [], sub: [], code: [], pre: [],
-  blockquote: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
-  ol: ['start'], ul: [], li: [],
-  table: [], thead: [], tbody: [], tfoot: [], tr: [], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'],
+  p: [],
+  br: [],
+  hr: [],
+  strong: [],
+  b: [],
+  em: [],
+  i: [],
+  u: [],
+  s: [],
+  del: [],
+  sup: [],
+  sub: [],
+  code: [],
+  pre: [],
+  blockquote: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  ol: ['start'],
+  ul: [],
+  li: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
   a: ['href', 'title'],
 };
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'embed', 'area', 'base', 'col', 'param', 'track', 'wbr']);
 /** Elements removed together with everything inside them. */
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'template', 'noscript', 'svg', 'math', 'textarea', 'select', 'button', 'title', 'head', 'video', 'audio', 'canvas']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'button',
+  'title',
+  'head',
+  'video',
+  'audio',
+  'canvas',
+]);
 
-const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
+const TAG =
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /** Relative links, fragments, http(s) and mailto only. */
 export function isSafeUrl(raw: string): boolean {
   // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
-  const url = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const url = decodeEntities(raw)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+    .toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url);
   return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!);
 }
@@ -64,7 +117,10 @@ export function sanitizeHtml(html: string): string {
       continue;
     }
     if (DROP_WITH_CONTENT.has(name)) {
-      if (!closing && !VOID.has(name) && !m[0].endsWith('/>')) { dropping = name; depth = 1; }
+      if (!closing && !VOID.has(name) && !m[0].endsWith('/>')) {
+        dropping = name;
+        depth = 1;
+      }
       continue;
     }
     if (!(name in ALLOWED)) continue; // unknown element: keep its text, drop the tag

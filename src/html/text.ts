@@ -15,12 +15,15 @@ export function decodeEntities(s: string): string {
  */
 export function mapHtmlText(html: string, fn: (text: string) => string): string {
   let skip = 0;
-  return html.split(/(<[^>]*>)/).map((part) => {
-    if (part.startsWith('<')) {
-      const m = /^<(\/?)(a|code|pre|script|style)\b/i.exec(part);
-      if (m) skip += m[1] ? -1 : 1;
-      return part;
-    }
-    return skip > 0 || !part ? part : fn(part);
-  }).join('');
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        const m = /^<(\/?)(a|code|pre|script|style)\b/i.exec(part);
+        if (m) skip += m[1] ? -1 : 1;
+        return part;
+      }
+      return skip > 0 || !part ? part : fn(part);
+    })
+    .join('');
 }

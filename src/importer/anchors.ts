@@ -34,7 +34,11 @@ const TITLE_PATTERNS: [TitleKind, RegExp][] = [
   ['doan', /doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh/g],
 ];
 
-export interface Found { kind: TitleKind; start: number; end: number }
+export interface Found {
+  kind: TitleKind;
+  start: number;
+  end: number;
+}
 
 /** Title phrases in `text` printed as titles are (capitals; the motto in any case). */
 export function findTitles(text: string): Found[] {
@@ -62,7 +66,8 @@ export function titleKind(text: string): TitleKind | null {
 }
 
 /** `Hà Nội, ngày 29 tháng 10 năm 2013`: a place of up to four capitalised words, then the worded date. */
-export const PLACE_DATE = /(?<![\p{L}\p{M}])((?:(?:TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]*\.?(?:\s\p{Lu}[\p{Ll}\p{M}]*){0,3}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/gu;
+export const PLACE_DATE =
+  /(?<![\p{L}\p{M}])((?:(?:TP\.|Tp\.)\s?)?\p{Lu}[\p{Ll}\p{M}]*\.?(?:\s\p{Lu}[\p{Ll}\p{M}]*){0,3}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/gu;
 
 /**
  * `Số: 2345/UBND-VX`, `Số 234-CV/BDVTU`, `SỐ:10/2011/NQ-HĐND` where a number line starts. `SỐ` without a colon is
@@ -80,5 +85,8 @@ export function titleFragmentKind(text: string): TitleKind | null {
   return null;
 }
 const FRAGMENT_OF: [TitleKind, string][] = [
-  ['state', 'cong hoa xa hoi chu nghia viet nam'], ['motto', 'doc lap - tu do - hanh phuc'], ['party', 'dang cong san viet nam'], ['doan', 'doan tncs ho chi minh'],
+  ['state', 'cong hoa xa hoi chu nghia viet nam'],
+  ['motto', 'doc lap - tu do - hanh phuc'],
+  ['party', 'dang cong san viet nam'],
+  ['doan', 'doan tncs ho chi minh'],
 ];

@@ -35,15 +35,26 @@ export function findAnnexStart(lines: readonly SourceLine[], from: number): numb
     if (!signed) continue;
     const next = nonBlank(lines, i + 1, 4).map((k) => lines[k]!);
     const titled = l.cells.some((c) => titleKind(c) !== null && titleKind(c) !== 'motto');
-    const issuerOverRule = isAllCaps(l.text) && !readTypeName(l.text) && next[0] && (isDecoration(next[0].text) || next[0].cells.some((c) => titleKind(c) !== null));
-    const typed = l.cells.length === 1 && isAllCaps(l.text) && (!!readTypeName(l.text) || ANNEX_TITLE.test(l.text)) && next.some((x) => ATTACHED.test(x.text));
+    const issuerOverRule =
+      isAllCaps(l.text) &&
+      !readTypeName(l.text) &&
+      next[0] &&
+      (isDecoration(next[0].text) || next[0].cells.some((c) => titleKind(c) !== null));
+    const typed =
+      l.cells.length === 1 &&
+      isAllCaps(l.text) &&
+      (!!readTypeName(l.text) || ANNEX_TITLE.test(l.text)) &&
+      next.some((x) => ATTACHED.test(x.text));
     if (titled || issuerOverRule || typed || ANNEX_TITLE.test(l.text)) {
       // Issuer lines right above belong to the annex's header.
       let s = i;
       for (let k = i - 1; k > from; k--) {
         const p = lines[k]!;
         if (!p.text) continue;
-        if (isAllCaps(p.text) && !/^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)/u.test(p.text) && !/\d/.test(p.text) && titled) { s = k; continue; }
+        if (isAllCaps(p.text) && !/^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)/u.test(p.text) && !/\d/.test(p.text) && titled) {
+          s = k;
+          continue;
+        }
         break;
       }
       return s;
@@ -60,17 +71,23 @@ export function parseAnnex(lines: readonly SourceLine[], start: number, own: Par
   if (h.number) {
     const same = numberKey(h.number.parsed) === numberKey(own);
     return {
-      ok: false, line: h.number.n,
+      ok: false,
+      line: h.number.n,
       reason: same
         ? `văn bản số ${own.raw} có hai lần trong cùng tệp (lần thứ hai ở dòng ${h.number.n}); xóa bản thừa rồi nhập lại`
         : `tệp có hai văn bản: số ${own.raw} và số ${h.number.raw} (dòng ${h.number.n}); tách thành hai tệp rồi nhập lại`,
     };
   }
-  const typeLine = h.typeName ? lines[h.typeName.index]?.cells.find((c) => readTypeName(c)) ?? h.typeName.type.name.toLocaleUpperCase('vi') : '';
+  const typeLine = h.typeName
+    ? (lines[h.typeName.index]?.cells.find((c) => readTypeName(c)) ?? h.typeName.type.name.toLocaleUpperCase('vi'))
+    : '';
   const title = [typeLine, h.subject?.text].filter(Boolean).join(' ') || 'PHỤ LỤC';
   const headerParts = [...h.issuerLines.map((l) => l.text), ...(h.date ? [h.date.text] : [])];
   // A rule, then the heading: how the site knows an annex (src/html/annexes.ts) and shows it after the signing block.
-  const heading = mdastToMarkdown({ type: 'root', children: [{ type: 'thematicBreak' }, { type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }] });
+  const heading = mdastToMarkdown({
+    type: 'root',
+    children: [{ type: 'thematicBreak' }, { type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }],
+  });
   const intro = headerParts.length ? bodyToMarkdown([`(${headerParts.join(' · ')})`]) : '';
   const rest: string[] = [];
   for (let i = h.bodyStart.index; i < lines.length; i++) rest.push(i === h.bodyStart.index ? h.bodyStart.text : lines[i]!.text);

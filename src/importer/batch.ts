@@ -77,8 +77,14 @@ export function collectInputs(paths: readonly string[]): { files: string[]; miss
   };
   for (const p of paths) {
     let st: fs.Stats;
-    try { st = fs.statSync(p); } catch { missing.push(p); continue; }
-    if (st.isDirectory()) walk(p); else files.push(p);
+    try {
+      st = fs.statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) walk(p);
+    else files.push(p);
   }
   return { files: [...new Set(files.map((f) => path.resolve(f)))], missing };
 }
@@ -93,13 +99,18 @@ export function sourceRef(file: string): string {
 function existingIds(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   let names: string[] = [];
-  try { names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')); } catch { return out; }
+  try {
+    names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  } catch {
+    return out;
+  }
   for (const name of names) {
     const file = path.join(dir, name);
     try {
       const { data } = parseFrontmatter(fs.readFileSync(file, 'utf8'));
       const [issuer, number, issued] = [data['issuer'], data['number'], data['issued']];
-      if (typeof issuer === 'string' && typeof number === 'string' && typeof issued === 'string') out.set(directiveId({ issuer, number, issued }), file);
+      if (typeof issuer === 'string' && typeof number === 'string' && typeof issued === 'string')
+        out.set(directiveId({ issuer, number, issued }), file);
     } catch (e) {
       if (!(e instanceof FrontmatterError)) throw e;
     }
@@ -110,7 +121,10 @@ function existingIds(dir: string): Map<string, string> {
 function loadRegistry(file: string): { registry: Registry; text: string | null } {
   if (!fs.existsSync(file)) return { registry: { provinces: [], issuers: [] }, text: null };
   const { registry, problems } = readRegistry(file);
-  if (!registry) throw new ImportAbort(`không đọc được sổ đăng ký cơ quan ${file}: ${problems.map((p) => p.message).join('; ')}. Sửa tệp này trước khi nhập.`);
+  if (!registry)
+    throw new ImportAbort(
+      `không đọc được sổ đăng ký cơ quan ${file}: ${problems.map((p) => p.message).join('; ')}. Sửa tệp này trước khi nhập.`,
+    );
   return { registry, text: fs.readFileSync(file, 'utf8') };
 }
 
@@ -130,28 +144,44 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const existing = existingIds(directivesDir);
   const inBatch = new Map<string, string>();
   const report: ImportReport = {
-    contentDir: opts.contentDir, dryRun, stopped: false, files: [], newProvinces: [], newIssuers: [],
+    contentDir: opts.contentDir,
+    dryRun,
+    stopped: false,
+    files: [],
+    newProvinces: [],
+    newIssuers: [],
     counts: { imported: 0, replaced: 0, skipped: 0, failed: 0, total: files.length },
   };
-  const done = (o: FileOutcome) => { report.files.push(o); report.counts[o.status]++; };
+  const done = (o: FileOutcome) => {
+    report.files.push(o);
+    report.counts[o.status]++;
+  };
 
   // Parsing needs no registry: worker threads do it ahead while this loop resolves issuers and writes in order.
   const parsedFiles = parseSource(files);
   // Directive files are written in the background, a few at a time; a file whose write fails is reported failed.
   const writing = new Set<Promise<void>>();
   const writeDirective = (o: FileOutcome, text: string) => {
-    const w: Promise<void> = writeFileAtomicAsync(o.target!, text).catch((e: NodeJS.ErrnoException) => {
-      report.counts[o.status]--;
-      report.counts.failed++;
-      Object.assign(o, { status: 'failed', reason: `không ghi được tệp ${o.target} (${e.code ?? e.message}); kiểm tra quyền ghi và chỗ trống trên đĩa` });
-    }).finally(() => writing.delete(w));
+    const w: Promise<void> = writeFileAtomicAsync(o.target!, text)
+      .catch((e: NodeJS.ErrnoException) => {
+        report.counts[o.status]--;
+        report.counts.failed++;
+        Object.assign(o, {
+          status: 'failed',
+          reason: `không ghi được tệp ${o.target} (${e.code ?? e.message}); kiểm tra quyền ghi và chỗ trống trên đĩa`,
+        });
+      })
+      .finally(() => writing.delete(w));
     writing.add(w);
   };
   try {
     for (const [i, file] of files.entries()) {
       if (i % 25 === 0) await breathe();
       if (writing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writing);
-      if (opts.shouldStop?.()) { report.stopped = true; break; }
+      if (opts.shouldStop?.()) {
+        report.stopped = true;
+        break;
+      }
       try {
         done(importOne(file, await parsedFiles.get(i)));
       } catch (e) {
@@ -180,24 +210,52 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     const allIssuers = [...registry.issuers, ...b.additions.issuers];
     const schema = directiveSchema.safeParse(b.data);
     if (!schema.success) {
-      return { ...base, status: 'failed', reason: `kết quả không hợp lệ: ${schema.error.issues.map((x) => `${x.path.join('.')}: ${translateZodMessage(x as never)}`).join('; ')}` };
+      return {
+        ...base,
+        status: 'failed',
+        reason: `kết quả không hợp lệ: ${schema.error.issues.map((x) => `${x.path.join('.')}: ${translateZodMessage(x as never)}`).join('; ')}`,
+      };
     }
     const extra = checkDirective(schema.data, new Map(allIssuers.map((x) => [x.id, x])));
     if (extra.length) return { ...base, status: 'failed', reason: `kết quả không hợp lệ: ${extra.map((x) => x.message).join('; ')}` };
 
     const texts = [b.issuer, ...b.coIssuers].flatMap((i) => issuerTexts(i, allIssuers));
-    const lost = unaccountedLines({ lines: doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: texts, skipped: doc.skippedLines, named: [...doc.warnings, ...notes.guesses] });
+    const lost = unaccountedLines({
+      lines: doc.lines,
+      data: b.data as Record<string, unknown>,
+      body: b.body,
+      issuerTexts: texts,
+      skipped: doc.skippedLines,
+      named: [...doc.warnings, ...notes.guesses],
+    });
     if (lost.length) {
       const first = lost[0]!;
-      return { ...base, status: 'failed', line: first.n, reason: `${lost.length} dòng không đọc được vào văn bản (không được để mất nội dung), đầu tiên là dòng ${first.n}: «${first.text.slice(0, 80)}»` };
+      return {
+        ...base,
+        status: 'failed',
+        line: first.n,
+        reason: `${lost.length} dòng không đọc được vào văn bản (không được để mất nội dung), đầu tiên là dòng ${first.n}: «${first.text.slice(0, 80)}»`,
+      };
     }
 
     const id = directiveId({ issuer: b.data.issuer, number: b.data.number, issued: schema.data.issued });
     const twin = inBatch.get(id);
-    if (twin) return { ...base, status: 'skipped', id, reason: `trùng văn bản với tệp ${twin} trong cùng lượt nhập (cùng cơ quan, số ${b.data.number}, ngày ${schema.data.issued})` };
+    if (twin)
+      return {
+        ...base,
+        status: 'skipped',
+        id,
+        reason: `trùng văn bản với tệp ${twin} trong cùng lượt nhập (cùng cơ quan, số ${b.data.number}, ngày ${schema.data.issued})`,
+      };
     const already = existing.get(id);
     if (already && !opts.force) {
-      return { ...base, status: 'skipped', id, target: already, reason: `đã có trong thư viện (${path.relative(process.cwd(), already) || already}); dùng --force để thay` };
+      return {
+        ...base,
+        status: 'skipped',
+        id,
+        target: already,
+        reason: `đã có trong thư viện (${path.relative(process.cwd(), already) || already}); dùng --force để thay`,
+      };
     }
     const target = already ?? path.join(directivesDir, b.fileName);
     inBatch.set(id, file);
@@ -215,7 +273,13 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     }
     if (already) keepEditorialFields(already, b.data as Record<string, unknown>);
     existing.set(id, target);
-    const outcome: FileOutcome = { ...base, status: already ? 'replaced' : 'imported', id, target, ...(dryRun ? { data: b.data, body: b.body } : {}) };
+    const outcome: FileOutcome = {
+      ...base,
+      status: already ? 'replaced' : 'imported',
+      id,
+      target,
+      ...(dryRun ? { data: b.data, body: b.body } : {}),
+    };
     if (!dryRun) writeDirective(outcome, stringifyFrontmatter(b.data, b.body));
     return outcome;
   }

@@ -34,14 +34,20 @@ function headingText(t: string): string | null {
 }
 
 /** Words a sentence cannot end with: the line after them goes on. */
-const CONNECTOR_END = /(?:^|\s)(?:số|ngày|của|và|về|với|cho|tại|các|những|theo|trong|được|là|có|đến|từ|giữa|thuộc|đối với|nhằm|để|CỦA|VÀ|VỀ|VỚI|CHO|TẠI|CÁC|THEO|TRONG|GIỮA)$/u;
+const CONNECTOR_END =
+  /(?:^|\s)(?:số|ngày|của|và|về|với|cho|tại|các|những|theo|trong|được|là|có|đến|từ|giữa|thuộc|đối với|nhằm|để|CỦA|VÀ|VỀ|VỚI|CHO|TẠI|CÁC|THEO|TRONG|GIỮA)$/u;
 
 const isCapsLine = (t: string) => t.length <= 80 && /\p{L}.*\p{L}/u.test(t) && !/\p{Ll}/u.test(t);
 
 /** A line that starts a block of its own (never joined to the line above). */
 function startsBlock(t: string): boolean {
-  return headingText(t) !== null || ORDERED.test(t) || BULLET.test(t) || SUB_BULLET.test(t)
-    || /^(\d{1,3}(\.\d{1,3})*[.)\-–]|[a-zđ]\)|[a-zđ]\.|Điều\s+\d+)\s*\S/u.test(t);
+  return (
+    headingText(t) !== null ||
+    ORDERED.test(t) ||
+    BULLET.test(t) ||
+    SUB_BULLET.test(t) ||
+    /^(\d{1,3}(\.\d{1,3})*[.)\-–]|[a-zđ]\)|[a-zđ]\.|Điều\s+\d+)\s*\S/u.test(t)
+  );
 }
 
 /** Lines to blocks. Wrapped lines are joined when the line above is unfinished or the line starts in lower case. */
@@ -52,7 +58,11 @@ export function toBlocks(lines: readonly string[]): { blocks: Block[]; blankBefo
   let open = false; // the last block can take a wrapped line
   for (const raw of lines) {
     const t = raw.trim();
-    if (!t) { blank = true; open = false; continue; }
+    if (!t) {
+      blank = true;
+      open = false;
+      continue;
+    }
     const last = blocks.at(-1);
     // A line in capitals standing alone (`QUYẾT ĐỊNH`, `NHỮNG QUY ĐỊNH CHUNG`) is never a wrapped piece of prose.
     const capsLine = isCapsLine(t);
@@ -67,19 +77,42 @@ export function toBlocks(lines: readonly string[]): { blocks: Block[]; blankBefo
       }
     }
     // A heading wrapped over two lines (`I. MỤC ĐÍCH,` / `YÊU CẦU`).
-    if (last?.kind === 'heading' && !blank && capsLine && !startsBlock(t) && (/[,\-–]$/u.test(last.text) || CONNECTOR_END.test(last.text))) {
+    if (
+      last?.kind === 'heading' &&
+      !blank &&
+      capsLine &&
+      !startsBlock(t) &&
+      (/[,\-–]$/u.test(last.text) || CONNECTOR_END.test(last.text))
+    ) {
       last.text = `${last.text} ${t}`;
       continue;
     }
-    const push = (b: Block) => { blocks.push(b); blankBefore.push(blank); blank = false; open = b.kind !== 'heading'; };
+    const push = (b: Block) => {
+      blocks.push(b);
+      blankBefore.push(blank);
+      blank = false;
+      open = b.kind !== 'heading';
+    };
     const h = headingText(t);
-    if (h) { push({ kind: 'heading', text: h }); continue; }
+    if (h) {
+      push({ kind: 'heading', text: h });
+      continue;
+    }
     const o = ORDERED.exec(t);
-    if (o) { push({ kind: 'ordered', num: Number(o[1]), text: o[2]! }); continue; }
+    if (o) {
+      push({ kind: 'ordered', num: Number(o[1]), text: o[2]! });
+      continue;
+    }
     const s = SUB_BULLET.exec(t);
-    if (s) { push({ kind: 'bullet', text: s[1]!, level: 2 }); continue; }
+    if (s) {
+      push({ kind: 'bullet', text: s[1]!, level: 2 });
+      continue;
+    }
     const b = BULLET.exec(t);
-    if (b && !/^[-–—]{2,}/u.test(t)) { push({ kind: 'bullet', text: b[1]!, level: 1 }); continue; }
+    if (b && !/^[-–—]{2,}/u.test(t)) {
+      push({ kind: 'bullet', text: b[1]!, level: 1 });
+      continue;
+    }
     push({ kind: 'para', text: t });
   }
   return { blocks, blankBefore };
@@ -95,20 +128,38 @@ export function toMdast(blocks: readonly Block[], blankBefore: readonly boolean[
   let ordered: { list: List; next: number } | null = null;
   let bullets: List | null = null; // level-1 list currently open (top level or inside an ordered item)
   let subs: List | null = null; // level-2 list inside the last level-1 item
-  const close = () => { ordered = null; bullets = null; subs = null; };
-  const newList = (isOrdered: boolean, start?: number): List => ({ type: 'list', ordered: isOrdered, ...(isOrdered ? { start } : {}), spread: false, children: [] });
+  const close = () => {
+    ordered = null;
+    bullets = null;
+    subs = null;
+  };
+  const newList = (isOrdered: boolean, start?: number): List => ({
+    type: 'list',
+    ordered: isOrdered,
+    ...(isOrdered ? { start } : {}),
+    spread: false,
+    children: [],
+  });
 
   blocks.forEach((b, i) => {
     const gapBefore = blankBefore[i] ?? false;
     if (b.kind === 'ordered') {
       const cur = ordered as { list: List; next: number } | null;
       if (cur && b.num === cur.next) {
-        cur.list.children.push(item(b.text)); cur.next++; if (gapBefore) cur.list.spread = true;
-        bullets = null; subs = null; return;
+        cur.list.children.push(item(b.text));
+        cur.next++;
+        if (gapBefore) cur.list.spread = true;
+        bullets = null;
+        subs = null;
+        return;
       }
       // A number out of sequence right after a list would merge with it when read back: keep it as text.
       const lastNode = root.children.at(-1);
-      if (lastNode?.type === 'list' && lastNode.ordered) { close(); root.children.push(para(`${b.num}. ${b.text}`)); return; }
+      if (lastNode?.type === 'list' && lastNode.ordered) {
+        close();
+        root.children.push(para(`${b.num}. ${b.text}`));
+        return;
+      }
       close();
       const list = newList(true, b.num);
       list.children.push(item(b.text));
@@ -119,15 +170,20 @@ export function toMdast(blocks: readonly Block[], blankBefore: readonly boolean[
     if (b.kind === 'bullet') {
       if (b.level === 2 && bullets) {
         const parent = (bullets as List).children.at(-1)!;
-        if (!subs) { subs = newList(false); parent.children.push(subs); }
-        (subs as List).children.push(item(b.text)); if (gapBefore) (subs as List).spread = true;
+        if (!subs) {
+          subs = newList(false);
+          parent.children.push(subs);
+        }
+        (subs as List).children.push(item(b.text));
+        if (gapBefore) (subs as List).spread = true;
         return;
       }
       subs = null;
       if (!bullets) {
         bullets = newList(false);
         const host = ordered ? (ordered as { list: List }).list.children.at(-1) : undefined;
-        if (host) host.children.push(bullets); else root.children.push(bullets);
+        if (host) host.children.push(bullets);
+        else root.children.push(bullets);
       } else if (gapBefore) (bullets as List).spread = true;
       (bullets as List).children.push(item(b.text));
       return;

@@ -18,10 +18,40 @@ export function capitalizeFirst(s: string): string {
 const BODY_WORDS = new Set(['ban', 'sở', 'khối', 'cục', 'bộ', 'hội', 'đoàn', 'viện', 'trường', 'phòng', 'tâm']);
 /** Compounds whose first syllable is capitalised wherever they appear. */
 const COMPOUNDS = [
-  'tỉnh ủy', 'thành ủy', 'huyện ủy', 'quận ủy', 'thị ủy', 'đảng ủy', 'đảng bộ', 'chi bộ', 'trung ương', 'ủy ban', 'hội đồng',
-  'thường vụ', 'thường trực', 'chấp hành', 'bí thư', 'chính trị', 'trưởng ban', 'chủ tịch', 'giám đốc', 'văn phòng',
-  'chủ nhiệm', 'thủ trưởng', 'trưởng phòng', 'viện trưởng', 'chánh án', 'bộ trưởng', 'thứ trưởng', 'thủ tướng',
-  'mặt trận', 'tổ quốc', 'kiểm tra', 'trung tâm', 'khối', 'đảng',
+  'tỉnh ủy',
+  'thành ủy',
+  'huyện ủy',
+  'quận ủy',
+  'thị ủy',
+  'đảng ủy',
+  'đảng bộ',
+  'chi bộ',
+  'trung ương',
+  'ủy ban',
+  'hội đồng',
+  'thường vụ',
+  'thường trực',
+  'chấp hành',
+  'bí thư',
+  'chính trị',
+  'trưởng ban',
+  'chủ tịch',
+  'giám đốc',
+  'văn phòng',
+  'chủ nhiệm',
+  'thủ trưởng',
+  'trưởng phòng',
+  'viện trưởng',
+  'chánh án',
+  'bộ trưởng',
+  'thứ trưởng',
+  'thủ tướng',
+  'mặt trận',
+  'tổ quốc',
+  'kiểm tra',
+  'trung tâm',
+  'khối',
+  'đảng',
 ];
 /** Proper names inside body names, every syllable capitalised. */
 const PROPER = ['việt nam', 'hồ chí minh'];
@@ -102,7 +132,10 @@ export function nameCase(text: string, opts: NameCaseOptions = {}): string {
 export function personName(text: string): string {
   const src = text.trim().replace(/\s+/g, ' ');
   if (/\p{Ll}/u.test(src)) return src;
-  return src.split(' ').map((w) => cap(lower(w))).join(' ');
+  return src
+    .split(' ')
+    .map((w) => cap(lower(w)))
+    .join(' ');
 }
 
 /** True when every letter is a capital (and there are at least two letters). */

@@ -13,7 +13,17 @@
  */
 import { parseNumber } from '../model/numbers.ts';
 import { foldVietnameseNoSpaces } from '../model/text.ts';
-import { explodeCell, isDecoration, isMotto, isPartyTitle, isStateTitle, joinWrappedPart, readDateLine, readNumberLine, readTypeName } from './header.ts';
+import {
+  explodeCell,
+  isDecoration,
+  isMotto,
+  isPartyTitle,
+  isStateTitle,
+  joinWrappedPart,
+  readDateLine,
+  readNumberLine,
+  readTypeName,
+} from './header.ts';
 import { titleKind } from './anchors.ts';
 import type { SourceLine } from './input.ts';
 import { SIGNED_MARK, splitOfficeAndName } from './signing.ts';
@@ -44,8 +54,8 @@ export function unescapeMarkdown(md: string): string {
 
 function strings(v: unknown, out: string[]): string[] {
   if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
   return out;
 }
 
@@ -72,7 +82,10 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
     if (date && date.iso === data['issued'] && (!date.place || squash(date.place) === squash(String(data['place'] ?? '')))) return true;
     const type = readTypeName(t);
     if (type && type.key === data['type']) return true;
-    t = t.replace(/^V\s*\/\s*v\b\s*:?\s*/iu, '').replace(/^[-–—+•∙*]\s*/u, '').replace(/[\s,;.]+$/u, '');
+    t = t
+      .replace(/^V\s*\/\s*v\b\s*:?\s*/iu, '')
+      .replace(/^[-–—+•∙*]\s*/u, '')
+      .replace(/[\s,;.]+$/u, '');
     const needle = squash(t);
     if (!needle) return true;
     // Lines mostly come in the same order in the output: look after the last one found first.
@@ -86,14 +99,20 @@ export function unaccountedLines(input: CoverageInput): { n: number; text: strin
   // Cells in order, a blank line as a gap: a title or date wrapped over cells is read joined, as the header does.
   const cells: ({ n: number; text: string } | null)[] = [];
   for (const line of input.lines) {
-    if (!line.text || input.skipped?.has(line.n)) { if (!line.text) cells.push(null); continue; }
+    if (!line.text || input.skipped?.has(line.n)) {
+      if (!line.text) cells.push(null);
+      continue;
+    }
     for (const text of line.cells) cells.push({ n: line.n, text });
   }
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (!c) continue;
     const wrapped = joinWrappedPart(c.text, (k) => cells[i + 1 + k]?.text);
-    if (wrapped && accounted(wrapped.text)) { i += wrapped.used; continue; }
+    if (wrapped && accounted(wrapped.text)) {
+      i += wrapped.used;
+      continue;
+    }
     // A cell the header read as several parts (both columns on one line) is checked part by part.
     // (and an office with the signer's name on its line, part by part).
     const parts = (t: string) => explodeCell(t).flatMap((p) => splitOfficeAndName(p) ?? [p]);

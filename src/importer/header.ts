@@ -90,9 +90,13 @@ function readNumberToken(after: string): { raw: string; printed: string; parsed:
   }
   if (!parsed) return null;
   // What is left after the number as printed (spaces inside the number do not count).
-  let consumed = 0, seen = 0;
+  let consumed = 0,
+    seen = 0;
   const squashed = raw.replace(/-/g, '');
-  while (consumed < after.length && seen < squashed.length) { if (!/[\s-]/.test(after[consumed]!)) seen++; consumed++; }
+  while (consumed < after.length && seen < squashed.length) {
+    if (!/[\s-]/.test(after[consumed]!)) seen++;
+    consumed++;
+  }
   printed = after.slice(0, consumed).trim();
   return { raw, printed, parsed, rest: after.slice(consumed).trim() };
 }
@@ -130,7 +134,7 @@ export function readTypeName(text: string): DocType | undefined {
   if (text.length > 30 || /[:.,]$/.test(text)) return undefined;
   // Cheap folded lookup first (it runs on every short line); the shared table decides the exact spelling.
   const folded = TYPE_BY_FOLDED.get(foldVietnamese(text).replace(/\s+/g, ' ').trim());
-  return folded ? typeByName(text) ?? folded : undefined;
+  return folded ? (typeByName(text) ?? folded) : undefined;
 }
 
 /**
@@ -144,26 +148,36 @@ export function readTypeLine(text: string, numberTypes: readonly DocType[]): { t
     if (!f.startsWith(`${name} `)) continue;
     const type = TYPE_BY_FOLDED.get(name)!;
     const rest = text.slice(name.length).trim();
-    if (VE.test(rest) || VV.test(rest) || (isAllCaps(rest) && rest.split(' ').length >= 2 && numberTypes.some((t) => t.key === type.key))) return { type, rest };
+    if (VE.test(rest) || VV.test(rest) || (isAllCaps(rest) && rest.split(' ').length >= 2 && numberTypes.some((t) => t.key === type.key)))
+      return { type, rest };
   }
   return null;
 }
 
 /** The enacting body's line: `ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG`, `HỘI ĐỒNG NHÂN DÂN TỈNH ... KHÓA VII, KỲ HỌP THỨ 3`, `BỘ TRƯỞNG BỘ Y TẾ`. */
-const ENACTING = new RegExp([
-  String.raw`^(chu tich )?(uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)( (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b.*)?$`,
-  String.raw`^(ban bi thu|ban thuong vu|ban chap hanh|ban can su|bo chinh tri|thuong truc|ban thuong truc)\b.*$`,
-  String.raw`^(bo truong|thu truong|giam doc|chu tich|chanh van phong|tong cuc truong|cuc truong|vien truong|truong ban|thu tuong)\b.*$`,
-  String.raw`^(chinh phu|quoc hoi|uy ban thuong vu quoc hoi|tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy)\b.*$`,
-].join('|'));
+const ENACTING = new RegExp(
+  [
+    String.raw`^(chu tich )?(uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)( (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b.*)?$`,
+    String.raw`^(ban bi thu|ban thuong vu|ban chap hanh|ban can su|bo chinh tri|thuong truc|ban thuong truc)\b.*$`,
+    String.raw`^(bo truong|thu truong|giam doc|chu tich|chanh van phong|tong cuc truong|cuc truong|vien truong|truong ban|thu tuong)\b.*$`,
+    String.raw`^(chinh phu|quoc hoi|uy ban thuong vu quoc hoi|tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy)\b.*$`,
+  ].join('|'),
+);
 export function isEnactingLine(text: string): boolean {
-  return text.length <= 140 && isAllCaps(text) && !/\d{3,}|\//.test(text.replace(/KHÓA|KHOÁ|NHIỆM KỲ.*$/u, '')) && ENACTING.test(foldVietnamese(text).replace(/\s+/g, ' '));
+  return (
+    text.length <= 140 &&
+    isAllCaps(text) &&
+    !/\d{3,}|\//.test(text.replace(/KHÓA|KHOÁ|NHIỆM KỲ.*$/u, '')) &&
+    ENACTING.test(foldVietnamese(text).replace(/\s+/g, ' '))
+  );
 }
 
 /** Capitalised sentences that start a body, never a wrapped subject. */
-const BODY_OPENING = /^(Căn cứ|Thực hiện|Xét|Theo đề nghị|Thi hành|Để|Nhằm|Trong những năm|Những năm|Qua|Thừa lệnh|Ngày \d|Vừa qua|Hiện nay|Trên cơ sở|Tiếp theo)\b/u;
+const BODY_OPENING =
+  /^(Căn cứ|Thực hiện|Xét|Theo đề nghị|Thi hành|Để|Nhằm|Trong những năm|Những năm|Qua|Thừa lệnh|Ngày \d|Vừa qua|Hiện nay|Trên cơ sở|Tiếp theo)\b/u;
 /** Words after which a subject line must go on. */
-const CONNECTOR_END = /(?:^|\s)(của|và|về|với|cho|tại|đối với|giữa|thuộc|trên|theo|trong|các|những|số|ngày|năm|CỦA|VÀ|VỀ|VỚI|CHO|TẠI|ĐỐI VỚI|GIỮA|THUỘC|TRÊN|THEO|TRONG|CÁC|NHỮNG|SỐ|NGÀY|NĂM|-|,)$/u;
+const CONNECTOR_END =
+  /(?:^|\s)(của|và|về|với|cho|tại|đối với|giữa|thuộc|trên|theo|trong|các|những|số|ngày|năm|CỦA|VÀ|VỀ|VỚI|CHO|TẠI|ĐỐI VỚI|GIỮA|THUỘC|TRÊN|THEO|TRONG|CÁC|NHỮNG|SỐ|NGÀY|NĂM|-|,)$/u;
 
 /** Starting pieces of the title lines and of a number or date line, so a part wrapped over cells is joined. */
 const isTitleFragment = (t: string) => titleFragmentKind(t) !== null;
@@ -175,10 +189,16 @@ export function readTypeNameAtStart(text: string): { type: DocType; length: numb
   return null;
 }
 const isNumberFragment = (t: string) => /^Số\s*:?$/iu.test(t);
-const DATE_FRAGMENT = /^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s?){1,3},?\s*(?:ngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?)?$|^(?:(?:\p{Lu}[\p{Ll}\p{M}]*\s)*\p{Lu}[\p{Ll}\p{M}]*,\s*)?ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm)?$/u;
+const DATE_FRAGMENT =
+  /^(?:\p{Lu}[\p{Ll}\p{M}]*\.?\s?){1,3},?\s*(?:ngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?)?$|^(?:(?:\p{Lu}[\p{Ll}\p{M}]*\s)*\p{Lu}[\p{Ll}\p{M}]*,\s*)?ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm)?$/u;
 const isDateFragment = (t: string) => t.length <= 40 && DATE_FRAGMENT.test(t);
 
-interface Item { index: number; n: number; text: string; blank: boolean }
+interface Item {
+  index: number;
+  n: number;
+  text: string;
+  blank: boolean;
+}
 
 /**
  * A title, number or date line a copy wrapped over the next cells (`CỘNG` / `HÒA XÃ HỘI ...`): the joined text and
@@ -200,15 +220,24 @@ export function joinWrappedPart(text: string, next: (k: number) => string | unde
 /** Cut a header cell where a title phrase, a `Số`, or a place and date starts or ends inside it. */
 export function explodeCell(text: string): string[] {
   const cuts = new Set<number>();
-  for (const t of findTitles(text)) { cuts.add(t.start); cuts.add(t.end); }
+  for (const t of findTitles(text)) {
+    cuts.add(t.start);
+    cuts.add(t.end);
+  }
   for (const m of text.matchAll(NUMBER_START)) if (m.index > 0) cuts.add(m.index);
-  for (const m of text.matchAll(PLACE_DATE)) { cuts.add(m.index); cuts.add(m.index + m[0].length); }
+  for (const m of text.matchAll(PLACE_DATE)) {
+    cuts.add(m.index);
+    cuts.add(m.index + m[0].length);
+  }
   const sorted = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
   if (!sorted.length) return [text];
   const out: string[] = [];
   let from = 0;
   for (const c of [...sorted, text.length]) {
-    const piece = text.slice(from, c).replace(/^[\s*\-–—_|]+(?=\S)|(?<=\S)[\s\-–—_|]+$/gu, (s) => (/[*]/.test(s) ? s : '')).trim();
+    const piece = text
+      .slice(from, c)
+      .replace(/^[\s*\-–—_|]+(?=\S)|(?<=\S)[\s\-–—_|]+$/gu, (s) => (/[*]/.test(s) ? s : ''))
+      .trim();
     if (piece) out.push(piece);
     from = c;
   }
@@ -217,8 +246,16 @@ export function explodeCell(text: string): string[] {
 
 /** Structural lines that end a subject or list when they appear. */
 function isPattern(t: string): boolean {
-  return titleKind(t) !== null || isDecoration(t) || !!readNumberLine(t) || !!readDateLine(t)
-    || KINH_GUI.test(t) || NOI_NHAN.test(t) || !!readTypeName(t) || !!readTypeName(t.replace(/\s*:$/, ''));
+  return (
+    titleKind(t) !== null ||
+    isDecoration(t) ||
+    !!readNumberLine(t) ||
+    !!readDateLine(t) ||
+    KINH_GUI.test(t) ||
+    NOI_NHAN.test(t) ||
+    !!readTypeName(t) ||
+    !!readTypeName(t.replace(/\s*:$/, ''))
+  );
 }
 
 export interface HeaderOptions {
@@ -228,8 +265,18 @@ export interface HeaderOptions {
 
 export function parseHeader(lines: readonly SourceLine[], start = 0, opts: HeaderOptions = {}): HeaderResult {
   const r: HeaderResult = {
-    familyHint: null, doanTitle: false, issuerLines: [], number: null, date: null, typeName: null, subject: null, enacting: null,
-    recipients: [], unplaced: [], bodyStart: { index: lines.length, text: '' }, stoppedAt: undefined,
+    familyHint: null,
+    doanTitle: false,
+    issuerLines: [],
+    number: null,
+    date: null,
+    typeName: null,
+    subject: null,
+    enacting: null,
+    recipients: [],
+    unplaced: [],
+    bodyStart: { index: lines.length, text: '' },
+    stoppedAt: undefined,
   };
   // Items are made lazily: the header is a few dozen cells, the body may be thousands of lines.
   const queue: Item[] = [];
@@ -242,8 +289,14 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
     nextLine++;
     return true;
   };
-  const pull = (): Item | undefined => { while (!queue.length && fill()); return queue.shift(); };
-  const peek = (k: number): Item | undefined => { while (queue.length <= k && fill()); return queue[k]; };
+  const pull = (): Item | undefined => {
+    while (!queue.length && fill());
+    return queue.shift();
+  };
+  const peek = (k: number): Item | undefined => {
+    while (queue.length <= k && fill());
+    return queue[k];
+  };
 
   let subjectLines: string[] = [];
   let subjectOpen = false;
@@ -274,15 +327,29 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       continue;
     }
     // A part wrapped over several cells: join it back (`CỘNG` / `HÒA XÃ HỘI ...`, `Lạng Sơn, ngày 13` / `tháng 4 năm 2023`).
-    const wrapped = joinWrappedPart(it.text, (k) => { const m = peek(k); return m && !m.blank ? m.text : undefined; });
-    if (wrapped) { queue.splice(0, wrapped.used); it = { ...it, text: wrapped.text }; }
+    const wrapped = joinWrappedPart(it.text, (k) => {
+      const m = peek(k);
+      return m && !m.blank ? m.text : undefined;
+    });
+    if (wrapped) {
+      queue.splice(0, wrapped.used);
+      it = { ...it, text: wrapped.text };
+    }
     const t = it.text;
 
     // Addressee list in progress.
     if (recipientsOpen && recipients) {
       // After a blank line, only an unfinished list (last item without `.`) goes on.
-      if (isListItem(t) && !(recipientsGap && recipients.closed)) { recipients.add(t); recipientsGap = false; lastRecipientIndex = it.index; continue; }
-      if (!recipientsGap && it.index === lastRecipientIndex + 1 && !isPattern(t) && !BODY_OPENING.test(t) && recipients.continueWith(t)) { lastRecipientIndex = it.index; continue; }
+      if (isListItem(t) && !(recipientsGap && recipients.closed)) {
+        recipients.add(t);
+        recipientsGap = false;
+        lastRecipientIndex = it.index;
+        continue;
+      }
+      if (!recipientsGap && it.index === lastRecipientIndex + 1 && !isPattern(t) && !BODY_OPENING.test(t) && recipients.continueWith(t)) {
+        lastRecipientIndex = it.index;
+        continue;
+      }
       recipientsOpen = false;
     }
     // Wrapped subject line.
@@ -292,45 +359,67 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       if (subjectCaps) {
         // A subject in capitals goes on while the lines stay in capitals; the enacting body's line ends it.
         if (!/\p{Ll}/u.test(t) && (adjacent || subjectLines.length < 6) && !(isEnactingLine(t) && !CONNECTOR_END.test(prev))) {
-          subjectLines.push(t); lastSubjectIndex = it.index; continue;
+          subjectLines.push(t);
+          lastSubjectIndex = it.index;
+          continue;
         }
       } else if (adjacent && (/^\p{Ll}/u.test(t) || (t.length <= 120 && !/[.:;]$/.test(prev) && !/[.:;!?]$/.test(t) && !isAllCaps(t)))) {
         // A capitalised line goes on a subject only while it reads as a piece of one: no sentence's full stop.
-        subjectLines.push(t); lastSubjectIndex = it.index; continue;
+        subjectLines.push(t);
+        lastSubjectIndex = it.index;
+        continue;
       }
     }
     if (subjectOpen) subjectOpen = false;
 
     const title = titleKind(t);
-    if (title) { noteTitle(r, title); continue; }
+    if (title) {
+      noteTitle(r, title);
+      continue;
+    }
     if (isDecoration(t)) continue;
-    if (NOI_NHAN.test(t)) { stop(it); break; }
+    if (NOI_NHAN.test(t)) {
+      stop(it);
+      break;
+    }
 
     const num = r.number ? null : readNumberLine(t);
     if (num) {
       r.number = { raw: num.raw, parsed: num.parsed, n: it.n, printed: num.printed };
-      anchorIndex = it.index; expectSubject = !r.subject;
+      anchorIndex = it.index;
+      expectSubject = !r.subject;
       if (num.rest) queue.unshift({ ...it, text: num.rest });
       continue;
     }
     const date = r.date ? null : readDateLine(t);
-    if (date) { r.date = { ...date, n: it.n, text: t }; continue; }
+    if (date) {
+      r.date = { ...date, n: it.n, text: t };
+      continue;
+    }
     const type = r.typeName ? undefined : readTypeName(t);
     if (type) {
-      r.typeName = { type, n: it.n, index: it.index }; anchorIndex = it.index;
+      r.typeName = { type, n: it.n, index: it.index };
+      anchorIndex = it.index;
       expectSubject = !r.subject;
       continue;
     }
     const typeLine = r.typeName || r.subject ? null : readTypeLine(t, numberTypes());
     if (typeLine) {
       r.typeName = { type: typeLine.type, n: it.n, index: it.index };
-      subjectLines = [typeLine.rest]; subjectOpen = true; subjectCaps = isAllCaps(typeLine.rest); lastSubjectIndex = it.index; expectSubject = false;
+      subjectLines = [typeLine.rest];
+      subjectOpen = true;
+      subjectCaps = isAllCaps(typeLine.rest);
+      lastSubjectIndex = it.index;
+      expectSubject = false;
       r.subject = { text: '', n: it.n, marker: 'type' };
       continue;
     }
     const kg = KINH_GUI.exec(t);
     if (kg) {
-      recipients = new ItemList(); recipientsOpen = true; recipientsGap = false; lastRecipientIndex = it.index;
+      recipients = new ItemList();
+      recipientsOpen = true;
+      recipientsGap = false;
+      lastRecipientIndex = it.index;
       const rest = t.slice(kg[0].length).trim();
       if (rest) recipients.add(rest);
       expectSubject = false;
@@ -340,20 +429,35 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
     // capitals after the type name.
     const adjacent = it.index === anchorIndex + 1 || it.index === anchorIndex;
     // After the type-name line, past a blank: a subject in capitals, or a short line that is no sentence of the body.
-    const afterType = expectSubject && anchorIndex === r.typeName?.index && !isEnactingLine(t) && !isListItem(t)
-      && (isAllCaps(t) || (t.length <= 160 && !/[.:;]$/.test(t) && !/^\(/.test(t)));
+    const afterType =
+      expectSubject &&
+      anchorIndex === r.typeName?.index &&
+      !isEnactingLine(t) &&
+      !isListItem(t) &&
+      (isAllCaps(t) || (t.length <= 160 && !/[.:;]$/.test(t) && !/^\(/.test(t)));
     // `Thực hiện công tác dân vận năm 2022` right under the number is a subject; a longer sentence is the body.
     const opening = BODY_OPENING.test(t) && !(adjacent && t.length <= 150 && !/[.:;,]$/.test(t));
     if ((VV.test(t) && !r.subject) || (expectSubject && (adjacent || VE.test(t) || afterType) && !opening)) {
       const marker = VV.test(t) ? 'vv' : r.typeName && anchorIndex === r.typeName.index ? 'type' : 'number';
-      subjectLines = [t]; subjectOpen = true; subjectCaps = isAllCaps(t.replace(VV, '')); lastSubjectIndex = it.index; expectSubject = false;
+      subjectLines = [t];
+      subjectOpen = true;
+      subjectCaps = isAllCaps(t.replace(VV, ''));
+      lastSubjectIndex = it.index;
+      expectSubject = false;
       r.subject = { text: '', n: it.n, marker };
       continue;
     }
     // The enacting body's line right after the subject opens the body.
-    if (r.subject && !r.enacting && isEnactingLine(t)) { r.enacting = { text: t, n: it.n }; stop(it); break; }
+    if (r.subject && !r.enacting && isEnactingLine(t)) {
+      r.enacting = { text: t, n: it.n };
+      stop(it);
+      break;
+    }
     // Issuer block: capitals before the number and the type name.
-    if (isAllCaps(t) && !r.number && !r.typeName && !/\d{2,}|\//u.test(t)) { r.issuerLines.push({ n: it.n, text: t }); continue; }
+    if (isAllCaps(t) && !r.number && !r.typeName && !/\d{2,}|\//u.test(t)) {
+      r.issuerLines.push({ n: it.n, text: t });
+      continue;
+    }
 
     stop(it);
     break;
@@ -365,6 +469,8 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
 
 function noteTitle(r: HeaderResult, kind: TitleKind): void {
   if (kind === 'party') r.familyHint ??= 'party';
-  else if (kind === 'doan') { r.doanTitle = true; r.familyHint ??= 'party'; }
-  else r.familyHint ??= 'state';
+  else if (kind === 'doan') {
+    r.doanTitle = true;
+    r.familyHint ??= 'party';
+  } else r.familyHint ??= 'state';
 }

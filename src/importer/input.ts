@@ -10,9 +10,7 @@ import { repairDetachedMarks, repairTokens, scanTokens, splitLiteralBreaks, type
 
 export type InputEncoding = 'utf-8' | 'utf-16' | LegacyEncoding;
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: InputEncoding; warnings: string[] }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; encoding: InputEncoding; warnings: string[] } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -62,7 +60,11 @@ export function decodeInput(buf: Uint8Array): DecodeResult {
   if (binary) return { ok: false, reason: `${binary}, không phải văn bản thuần (.txt); hãy lưu lại dưới dạng văn bản UTF-8` };
 
   let decoded: string | null = null;
-  try { decoded = utf8.decode(buf); } catch { decoded = null; }
+  try {
+    decoded = utf8.decode(buf);
+  } catch {
+    decoded = null;
+  }
 
   if (decoded !== null) {
     const text = decoded.normalize('NFC');
@@ -76,10 +78,16 @@ export function decodeInput(buf: Uint8Array): DecodeResult {
       if (convertsCleanly(best)) {
         return finish(best.text, best.encoding, [`đã chuyển từ mã ${ENCODING_NAMES[best.encoding]} (lưu nhầm thành UTF-8) sang Unicode`]);
       }
-      return { ok: false, reason: `văn bản có vẻ ở mã ${ENCODING_NAMES[best.encoding]} nhưng không chuyển được sạch sang Unicode (còn ${best.foreign} ký tự lạ); hãy chuyển mã bằng Unikey rồi nhập lại` };
+      return {
+        ok: false,
+        reason: `văn bản có vẻ ở mã ${ENCODING_NAMES[best.encoding]} nhưng không chuyển được sạch sang Unicode (còn ${best.foreign} ký tự lạ); hãy chuyển mã bằng Unikey rồi nhập lại`,
+      };
     }
     if (stats.specific > 0) {
-      return { ok: false, reason: `văn bản lẫn Unicode với ${stats.foreign} ký tự lạ (có thể một phần ở mã TCVN3 hoặc VNI); hãy chuyển mã toàn bộ bằng Unikey rồi nhập lại` };
+      return {
+        ok: false,
+        reason: `văn bản lẫn Unicode với ${stats.foreign} ký tự lạ (có thể một phần ở mã TCVN3 hoặc VNI); hãy chuyển mã toàn bộ bằng Unikey rồi nhập lại`,
+      };
     }
     return finish(decoded, 'utf-8', [`có ${stats.foreign} ký tự không phải tiếng Việt`]);
   }
@@ -88,7 +96,10 @@ export function decodeInput(buf: Uint8Array): DecodeResult {
   const best = bestLegacy(latin1(buf));
   if (convertsCleanly(best)) return finish(best.text, best.encoding, [`đã chuyển từ mã ${ENCODING_NAMES[best.encoding]} sang Unicode`]);
   if (best.vietnamese >= 3 && syllableShare(best.text) >= 0.6) {
-    return { ok: false, reason: `tệp không phải UTF-8; có vẻ ở mã ${ENCODING_NAMES[best.encoding]} nhưng không chuyển được sạch (còn ${best.foreign} ký tự lạ); hãy chuyển mã bằng Unikey rồi nhập lại` };
+    return {
+      ok: false,
+      reason: `tệp không phải UTF-8; có vẻ ở mã ${ENCODING_NAMES[best.encoding]} nhưng không chuyển được sạch (còn ${best.foreign} ký tự lạ); hãy chuyển mã bằng Unikey rồi nhập lại`,
+    };
   }
   return { ok: false, reason: 'tệp không phải UTF-8 và không nhận ra mã tiếng Việt cũ (TCVN3, VNI); hãy lưu lại dưới dạng UTF-8' };
 }
@@ -113,10 +124,18 @@ export interface SourceLine {
 
 /** Clean one piece of a line: stray bold markers, tabs, runs of spaces. */
 export function cleanText(s: string): string {
-  return s.replace(/\*\*/g, '').replace(/[\t\f\v]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/\*\*/g, '')
+    .replace(/[\t\f\v]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
-export interface LinesResult { lines: SourceLine[]; repairs: Repair[]; damage: Repair[] }
+export interface LinesResult {
+  lines: SourceLine[];
+  repairs: Repair[];
+  damage: Repair[];
+}
 
 /**
  * Split normalised text into lines, repairing what has one right answer on the way (repair.ts): literal `\r\n`
@@ -131,7 +150,10 @@ export function toLinesWithRepairs(text: string, opts: { markdown?: boolean } = 
     const n = i + 1;
     let pieces = [raw];
     const unescaped = splitLiteralBreaks(raw);
-    if (unescaped) { pieces = unescaped; repairs.push({ line: n, what: 'đổi chuỗi «\\r\\n» viết thành chữ thành xuống dòng' }); }
+    if (unescaped) {
+      pieces = unescaped;
+      repairs.push({ line: n, what: 'đổi chuỗi «\\r\\n» viết thành chữ thành xuống dòng' });
+    }
     pieces = pieces.flatMap((p) => {
       if (!isFlattenedDocument(p)) return [p];
       repairs.push({ line: n, what: 'cả văn bản nằm trên một dòng: đã tách lại thành các dòng' });
@@ -142,7 +164,10 @@ export function toLinesWithRepairs(text: string, opts: { markdown?: boolean } = 
       const suspects: string[] = [];
       line = scanTokens(repairDetachedMarks(repairTokens(line, n, repairs), n, repairs, damage), n, repairs, suspects);
       const bars = line.includes('|');
-      const cells = line.split(bars ? /\t+| {3,}|\s*\|\s*/ : /\t+| {3,}/).map(cleanText).filter((c) => c !== '');
+      const cells = line
+        .split(bars ? /\t+| {3,}|\s*\|\s*/ : /\t+| {3,}/)
+        .map(cleanText)
+        .filter((c) => c !== '');
       const text = cleanText(line);
       const l: SourceLine = { n, text: bars ? text.replace(/^\|\s*|\s*\|$/g, '').replace(/^\|$/, '') : text, cells };
       if (suspects.length) l.suspects = suspects;
@@ -159,5 +184,10 @@ export function toLines(text: string, opts: { markdown?: boolean } = {}): Source
 /** One entry per kind of repair and line. */
 function dedupeRepairs(list: Repair[]): Repair[] {
   const seen = new Set<string>();
-  return list.filter((r) => { const k = `${r.line}|${r.what}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return list.filter((r) => {
+    const k = `${r.line}|${r.what}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -37,16 +37,32 @@ export type ResolveResult =
   | { ok: true; issuer: Issuer; coIssuers: Issuer[]; additions: { provinces: Province[]; issuers: Issuer[] }; guesses: string[] }
   | { ok: false; reason: string };
 
-const STARTS_BODY = /^(dang bo|dang uy|tinh uy|thanh uy|huyen uy|quan uy|thi uy|chi bo|ban|so|uy ban|ubnd|hdnd|hoi dong|van phong|phong|cuc|chi cuc|tong cuc|bo|trung tam|doan|tinh doan|thanh doan|mat tran|hoi|lien doan|cong an|truong|benh vien|vien|chinh phu|quoc hoi|toa an|kiem toan|ngan hang)\b/u;
+const STARTS_BODY =
+  /^(dang bo|dang uy|tinh uy|thanh uy|huyen uy|quan uy|thi uy|chi bo|ban|so|uy ban|ubnd|hdnd|hoi dong|van phong|phong|cuc|chi cuc|tong cuc|bo|trung tam|doan|tinh doan|thanh doan|mat tran|hoi|lien doan|cong an|truong|benh vien|vien|chinh phu|quoc hoi|toa an|kiem toan|ngan hang)\b/u;
 /** First pieces of names that a copy cut over two lines (`ỦY` / `BAN NHÂN DÂN`). */
-const NAME_STARTS = ['uy ban nhan dan', 'hoi dong nhan dan', 'ban chap hanh', 'uy ban mat tran', 'uy ban mttq', 'dang uy khoi', 'ban thuong vu', 'ban bi thu'];
+const NAME_STARTS = [
+  'uy ban nhan dan',
+  'hoi dong nhan dan',
+  'ban chap hanh',
+  'uy ban mat tran',
+  'uy ban mttq',
+  'dang uy khoi',
+  'ban thuong vu',
+  'ban bi thu',
+];
 
 /** Damaged names a copy or OCR leaves (`Y BAN NHÂN DÂN`, `ƯBND`), and the committee's term after its name. */
 export function repairIssuerLine(line: string): { text: string; repaired: boolean } {
   let t = line.trim().replace(/\s+/g, ' ');
   const before = t;
-  t = t.replace(/^[*\s]+/u, '').replace(/^Y BAN (?=NHÂN DÂN|MTTQ|MẶT TRẬN)/u, 'ỦY BAN ').replace(/^ƯBND\b/u, 'UBND').replace(/^HÐND\b/u, 'HĐND')
-    .replace(/\s+(KHÓA|KHOÁ|KHOA)\s+[IVXLC]+\b.*$/u, '').replace(/\s+NHIỆM KỲ\s+\d{4}\s*-\s*\d{4}$/u, '').replace(/[*.,;:\s]+$/u, '');
+  t = t
+    .replace(/^[*\s]+/u, '')
+    .replace(/^Y BAN (?=NHÂN DÂN|MTTQ|MẶT TRẬN)/u, 'ỦY BAN ')
+    .replace(/^ƯBND\b/u, 'UBND')
+    .replace(/^HÐND\b/u, 'HĐND')
+    .replace(/\s+(KHÓA|KHOÁ|KHOA)\s+[IVXLC]+\b.*$/u, '')
+    .replace(/\s+NHIỆM KỲ\s+\d{4}\s*-\s*\d{4}$/u, '')
+    .replace(/[*.,;:\s]+$/u, '');
   return { text: t, repaired: t !== before };
 }
 
@@ -67,7 +83,11 @@ export function joinIssuerLines(lines: readonly string[]): string[] {
 
 /** Initials of a name, for bodies whose code no number shows: `Tỉnh ủy` → `TU`, `Sở Y tế` → `SYT`. */
 export function initials(name: string): string {
-  return name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toLocaleUpperCase('vi')).join('');
+  return name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toLocaleUpperCase('vi'))
+    .join('');
 }
 
 const placeName = (raw: string) => {
@@ -76,9 +96,14 @@ const placeName = (raw: string) => {
 };
 
 const UNIT_WORDS: Record<string, { word: string; level: Level }> = {
-  'tinh': { word: 'tỉnh', level: 'province' }, 'thanh pho': { word: 'thành phố', level: 'province' },
-  'huyen': { word: 'huyện', level: 'district' }, 'quan': { word: 'quận', level: 'district' }, 'thi xa': { word: 'thị xã', level: 'district' },
-  'xa': { word: 'xã', level: 'commune' }, 'phuong': { word: 'phường', level: 'commune' }, 'thi tran': { word: 'thị trấn', level: 'commune' },
+  tinh: { word: 'tỉnh', level: 'province' },
+  'thanh pho': { word: 'thành phố', level: 'province' },
+  huyen: { word: 'huyện', level: 'district' },
+  quan: { word: 'quận', level: 'district' },
+  'thi xa': { word: 'thị xã', level: 'district' },
+  xa: { word: 'xã', level: 'commune' },
+  phuong: { word: 'phường', level: 'commune' },
+  'thi tran': { word: 'thị trấn', level: 'commune' },
 };
 const UNIT_RE = '(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)';
 
@@ -86,11 +111,18 @@ const UNIT_RE = '(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)';
 const wordsAfter = (t: string, n: number) => t.split(' ').slice(n).join(' ');
 
 /** Mass organisations: the Front, the Đoàn, the unions and associations. */
-const MASS = /^(uy ban (mat tran to quoc|mttq)( viet nam)?|mat tran to quoc( viet nam)?|(tinh|thanh|huyen|quan|thi) doan|ban chap hanh doan|doan (tncs|thanh nien)|hoi (lien hiep phu nu|nong dan|cuu chien binh|chu thap do|nguoi cao tuoi|khuyen hoc|luat gia|nha bao|van hoc)|lien doan lao dong|lien hiep cac hoi)\b/u;
-const MASS_NATIONAL = /^(uy ban trung uong mat tran to quoc viet nam|trung uong doan( tncs ho chi minh)?|tong lien doan lao dong viet nam|trung uong hoi .+)$/u;
-const STATE_NATIONAL = /^(bo|chinh phu|thu tuong chinh phu|van phong chinh phu|quoc hoi|uy ban thuong vu quoc hoi|van phong quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc( viet nam)?|thanh tra chinh phu|uy ban dan toc)\b/u;
+const MASS =
+  /^(uy ban (mat tran to quoc|mttq)( viet nam)?|mat tran to quoc( viet nam)?|(tinh|thanh|huyen|quan|thi) doan|ban chap hanh doan|doan (tncs|thanh nien)|hoi (lien hiep phu nu|nong dan|cuu chien binh|chu thap do|nguoi cao tuoi|khuyen hoc|luat gia|nha bao|van hoc)|lien doan lao dong|lien hiep cac hoi)\b/u;
+const MASS_NATIONAL =
+  /^(uy ban trung uong mat tran to quoc viet nam|trung uong doan( tncs ho chi minh)?|tong lien doan lao dong viet nam|trung uong hoi .+)$/u;
+const STATE_NATIONAL =
+  /^(bo|chinh phu|thu tuong chinh phu|van phong chinh phu|quoc hoi|uy ban thuong vu quoc hoi|van phong quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc( viet nam)?|thanh tra chinh phu|uy ban dan toc)\b/u;
 
-interface DescribeContext { family: 'party' | 'state'; doan: boolean; placeHint: { name: string; city: boolean } | undefined }
+interface DescribeContext {
+  family: 'party' | 'state';
+  doan: boolean;
+  placeHint: { name: string; city: boolean } | undefined;
+}
 
 function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, guesses: string[]): BodyDraft | { error: string } {
   // `BAN CHẤP HÀNH ĐẢNG BỘ TỈNH X` is the Tỉnh ủy X by its full name.
@@ -101,10 +133,26 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
 
   if (/^ban chap hanh trung uong( dang)?$/.test(f) && ctx.doan) {
     const name = 'Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh';
-    return { name, code: 'TWĐTN', family: 'mass', level: 'national', suffixForBoards: 'Trung ương Đoàn TNCS Hồ Chí Minh', suffixForUnits: 'Trung ương Đoàn TNCS Hồ Chí Minh', kind: 'central' };
+    return {
+      name,
+      code: 'TWĐTN',
+      family: 'mass',
+      level: 'national',
+      suffixForBoards: 'Trung ương Đoàn TNCS Hồ Chí Minh',
+      suffixForUnits: 'Trung ương Đoàn TNCS Hồ Chí Minh',
+      kind: 'central',
+    };
   }
   if (/^ban chap hanh trung uong( dang)?$/.test(f)) {
-    return { name: 'Ban Chấp hành Trung ương Đảng', code: 'TW', family: 'party', level: 'national', suffixForBoards: 'Trung ương', suffixForUnits: 'Trung ương', kind: 'central' };
+    return {
+      name: 'Ban Chấp hành Trung ương Đảng',
+      code: 'TW',
+      family: 'party',
+      level: 'national',
+      suffixForBoards: 'Trung ương',
+      suffixForUnits: 'Trung ương',
+      kind: 'central',
+    };
   }
   if (/^(bo chinh tri|ban bi thu)$/.test(f)) {
     const name = f === 'bo chinh tri' ? 'Bộ Chính trị' : 'Ban Bí thư';
@@ -129,10 +177,22 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
     const isDangBo = f.startsWith('dang bo');
     const unit = m[1]!;
     const locality = personName(wordsAfter(t, isDangBo ? 2 + unit.split(' ').length : 2).toLocaleUpperCase('vi'));
-    const word = { huyen: 'Huyện ủy', quan: 'Quận ủy', thi: 'Thị ủy', 'thi xa': 'Thị ủy', thanh: 'Thành ủy', 'thanh pho': 'Thành ủy' }[unit]!;
+    const word = { huyen: 'Huyện ủy', quan: 'Quận ủy', thi: 'Thị ủy', 'thi xa': 'Thị ủy', thanh: 'Thành ủy', 'thanh pho': 'Thành ủy' }[
+      unit
+    ]!;
     const name = `${word} ${locality}`;
     const province = ctxProvince ?? localProvince(name, ctx, guesses);
-    return { name, code: initials(word), family: 'party', level: 'district', province, locality, suffixForBoards: name, suffixForUnits: `${UNIT_WORDS[unit === 'thi' ? 'thi xa' : unit === 'thanh' ? 'thanh pho' : unit]?.word ?? 'huyện'} ${locality}`, kind: 'committee' };
+    return {
+      name,
+      code: initials(word),
+      family: 'party',
+      level: 'district',
+      province,
+      locality,
+      suffixForBoards: name,
+      suffixForUnits: `${UNIT_WORDS[unit === 'thi' ? 'thi xa' : unit === 'thanh' ? 'thanh pho' : unit]?.word ?? 'huyện'} ${locality}`,
+      kind: 'committee',
+    };
   }
   // People's committees and councils: `ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH`, `UBND HUYỆN YÊN SƠN`; a council whose
   // province line the copy lost takes the place of issue when that is a province (`HỘI ĐỒNG NHÂN DÂN`, Thanh Hóa).
@@ -140,8 +200,11 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
     const council = m[1]!.startsWith('h');
     if (!m[2]) {
       const p = ctxProvince ?? ctx.placeHint;
-      if (!p || !lookupProvince(p.name)) return { error: `"${t}" không ghi tên tỉnh, huyện hay xã (thiếu dòng tên địa phương ở đầu văn bản)` };
-      guesses.push(`"${t}" không ghi tên địa phương; theo địa danh nơi ban hành, đó là ${council ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân'} ${p.city ? 'thành phố' : 'tỉnh'} ${p.name}`);
+      if (!p || !lookupProvince(p.name))
+        return { error: `"${t}" không ghi tên tỉnh, huyện hay xã (thiếu dòng tên địa phương ở đầu văn bản)` };
+      guesses.push(
+        `"${t}" không ghi tên địa phương; theo địa danh nơi ban hành, đó là ${council ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân'} ${p.city ? 'thành phố' : 'tỉnh'} ${p.name}`,
+      );
       return people(council, UNIT_WORDS[p.city ? 'thanh pho' : 'tinh']!, p, undefined);
     }
     const unit = UNIT_WORDS[m[2]!]!;
@@ -151,7 +214,12 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
     if (isProvince) return people(council, unit, placeName(rawPlace), undefined);
     const locality = personName(rawPlace.toLocaleUpperCase('vi'));
     const name = `${council ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân'} ${unit.word} ${locality}`;
-    return people(council, unit.level === 'province' ? { word: unit.word, level: 'district' } : unit, ctxProvince ?? localProvince(name, ctx, guesses), locality);
+    return people(
+      council,
+      unit.level === 'province' ? { word: unit.word, level: 'district' } : unit,
+      ctxProvince ?? localProvince(name, ctx, guesses),
+      locality,
+    );
   }
   // National bodies: `BỘ Y TẾ`, `CHÍNH PHỦ`, `ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH`.
   if (!parent && MASS_NATIONAL.test(f)) {
@@ -166,7 +234,7 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
   let own = t;
   let province = ctxProvince;
   const tail = provinceAtEnd(t);
-  if (tail && tail.rest && (!ctxProvince || provinceKey(tail.province.name) === provinceKey(ctxProvince.name))) {
+  if (tail?.rest && (!ctxProvince || provinceKey(tail.province.name) === provinceKey(ctxProvince.name))) {
     own = tail.rest.replace(/\s+(TỈNH|THÀNH PHỐ)$/u, '');
     province = tail.province;
   }
@@ -183,15 +251,37 @@ function describe(line: string, parent: BodyDraft | null, ctx: DescribeContext, 
   const level: Level = parent?.level ?? 'province';
   const family: IssuerFamily = isMass ? 'mass' : parent ? parent.family : ctx.family;
   return {
-    name, code: initials(ownName), family, level, province, locality: parent?.locality,
-    suffixForBoards: name, suffixForUnits: isCommittee ? name : (parent?.suffixForUnits ?? name), kind: isCommittee ? 'committee' : 'sub',
+    name,
+    code: initials(ownName),
+    family,
+    level,
+    province,
+    locality: parent?.locality,
+    suffixForBoards: name,
+    suffixForUnits: isCommittee ? name : (parent?.suffixForUnits ?? name),
+    kind: isCommittee ? 'committee' : 'sub',
   };
 }
 
-function people(council: boolean, unit: { word: string; level: Level }, p: { name: string; city: boolean } | undefined, locality: string | undefined): BodyDraft {
+function people(
+  council: boolean,
+  unit: { word: string; level: Level },
+  p: { name: string; city: boolean } | undefined,
+  locality: string | undefined,
+): BodyDraft {
   const placeText = locality ?? p!.name;
   const name = `${council ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân'} ${unit.word} ${placeText}`;
-  return { name, code: council ? 'HĐND' : 'UBND', family: 'state', level: unit.level, province: p, locality, suffixForBoards: `${unit.word} ${placeText}`, suffixForUnits: `${unit.word} ${placeText}`, kind: 'people' };
+  return {
+    name,
+    code: council ? 'HĐND' : 'UBND',
+    family: 'state',
+    level: unit.level,
+    province: p,
+    locality,
+    suffixForBoards: `${unit.word} ${placeText}`,
+    suffixForUnits: `${unit.word} ${placeText}`,
+    kind: 'people',
+  };
 }
 
 /** A district or commune body whose header names no province: the province the text names most, as a guess. */
@@ -205,8 +295,14 @@ function provinceCommittee(p: { name: string; city: boolean }, city: boolean): B
   const name = `${city ? 'Thành ủy' : 'Tỉnh ủy'} ${p.name}`;
   const upper = (s: string) => s.toLocaleUpperCase('vi');
   return {
-    name, code: 'TU', family: 'party', level: 'province', province: p, suffixForBoards: name,
-    suffixForUnits: `${city ? 'thành phố' : 'tỉnh'} ${p.name}`, kind: 'committee',
+    name,
+    code: 'TU',
+    family: 'party',
+    level: 'province',
+    province: p,
+    suffixForBoards: name,
+    suffixForUnits: `${city ? 'thành phố' : 'tỉnh'} ${p.name}`,
+    kind: 'committee',
     header: [`ĐẢNG BỘ ${city ? 'THÀNH PHỐ' : 'TỈNH'} ${upper(p.name)}`, city ? 'THÀNH ỦY' : 'TỈNH ỦY'],
   };
 }
@@ -225,7 +321,8 @@ export interface ResolveInput {
 }
 
 const LOCAL_UNIT = /^(.*?)\s*((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+.+)$/u;
-const PLACELESS_TOP = /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban (mat tran to quoc|mttq)( viet nam)?|ban thuong vu|ban chap hanh doan)$/u;
+const PLACELESS_TOP =
+  /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban (mat tran to quoc|mttq)( viet nam)?|ban thuong vu|ban chap hanh doan)$/u;
 
 /**
  * Joint documents: two bodies of one place share the place line (`ỦY BAN NHÂN DÂN` / `ỦY BAN MTTQ VIỆT NAM` /
@@ -235,10 +332,13 @@ export function jointBodies(bodies: readonly string[]): (string[] & { place: str
   if (bodies.length < 2) return null;
   const last = bodies.at(-1)!;
   const m = LOCAL_UNIT.exec(last);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   const heads = [...bodies.slice(0, -1), m[1]];
   if (!heads.every((h) => PLACELESS_TOP.test(foldVietnamese(h).replace(/\s+/g, ' ')))) return null;
-  return Object.assign(heads.map((h) => `${h} ${m[2]}`), { place: m[2]! });
+  return Object.assign(
+    heads.map((h) => `${h} ${m[2]}`),
+    { place: m[2]! },
+  );
 }
 
 function actingBody(final: BodyDraft, input: ResolveInput): BodyDraft | null {
@@ -255,13 +355,24 @@ function actingBody(final: BodyDraft, input: ResolveInput): BodyDraft | null {
       continue;
     }
     const named = /bo chinh tri/.test(fa) ? 'Bộ Chính trị' : /ban bi thu/.test(fa) ? 'Ban Bí thư' : null;
-    if (named) return { name: named, code: 'TW', family: 'party', level: 'national', suffixForBoards: named, suffixForUnits: named, kind: 'central', header: final.header };
+    if (named)
+      return {
+        name: named,
+        code: 'TW',
+        family: 'party',
+        level: 'national',
+        suffixForBoards: named,
+        suffixForUnits: named,
+        kind: 'central',
+        header: final.header,
+      };
   }
   return null;
 }
 
 export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveResult {
-  if (!input.issuerLines.length) return { ok: false, reason: 'không thấy tên cơ quan ban hành ở đầu văn bản (các dòng chữ in hoa phía trên số hiệu)' };
+  if (!input.issuerLines.length)
+    return { ok: false, reason: 'không thấy tên cơ quan ban hành ở đầu văn bản (các dòng chữ in hoa phía trên số hiệu)' };
   const guesses: string[] = [];
   const repaired = input.issuerLines.map(repairIssuerLine);
   for (const [i, r] of repaired.entries()) if (r.repaired) guesses.push(`đọc dòng cơ quan «${input.issuerLines[i]}» là «${r.text}»`);
@@ -306,7 +417,8 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     const found = provinces.find((x) => provinceKey(x.name) === k || x.id === slugify(p.name));
     if (found) return found.id;
     const created = { id: slugify(p.name), name: p.name };
-    provinces.push(created); added.provinces.push(created);
+    provinces.push(created);
+    added.provinces.push(created);
     return created.id;
   };
 
@@ -317,22 +429,39 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     for (const [i, d] of drafts.entries()) {
       const isFinal = i === drafts.length - 1;
       const prov = d.level === 'national' ? undefined : provinceId(d.province);
-      if (d.level !== 'national' && !prov) return { ok: false, reason: `không xác định được tỉnh của "${d.name}"; thêm dòng cơ quan cấp trên (ví dụ TỈNH ỦY ...), ghi province trong tệp .meta.yaml bên cạnh, hoặc thêm cơ quan vào content/issuers.yaml` };
+      if (d.level !== 'national' && !prov)
+        return {
+          ok: false,
+          reason: `không xác định được tỉnh của "${d.name}"; thêm dòng cơ quan cấp trên (ví dụ TỈNH ỦY ...), ghi province trong tệp .meta.yaml bên cạnh, hoặc thêm cơ quan vào content/issuers.yaml`,
+        };
       const fname = foldVietnamese(d.name);
       // District names repeat across provinces (Châu Thành is in ten): a name matches only in its own province.
       let match = issuers.find((x) => x.province === prov && foldVietnamese(x.name) === fname);
       if (!match && (isFinal || d.kind === 'committee' || d.kind === 'people')) {
-        match = issuers.find((x) => x.family === d.family && x.level === d.level && x.province === prov
-          && normalizeCode(x.code) === normalizeCode(d.code) && (x.locality ?? '') === (d.locality ?? '')
-          && (d.level !== 'national' || foldVietnamese(x.name) === fname));
+        match = issuers.find(
+          (x) =>
+            x.family === d.family &&
+            x.level === d.level &&
+            x.province === prov &&
+            normalizeCode(x.code) === normalizeCode(d.code) &&
+            (x.locality ?? '') === (d.locality ?? '') &&
+            (d.level !== 'national' || foldVietnamese(x.name) === fname),
+        );
       }
       if (!match) {
-        const created: Issuer = { id: freeId(slugify(d.name), prov, issuers), name: d.name, code: d.code, family: d.family, level: d.level };
+        const created: Issuer = {
+          id: freeId(slugify(d.name), prov, issuers),
+          name: d.name,
+          code: d.code,
+          family: d.family,
+          level: d.level,
+        };
         if (prov) created.province = prov;
         if (d.locality) created.locality = d.locality;
         if (parentId) created.parent = parentId;
         if (d.header?.length) created.header = d.header;
-        issuers.push(created); added.issuers.push(created);
+        issuers.push(created);
+        added.issuers.push(created);
         match = created;
       }
       parentId = match.id;
@@ -341,8 +470,15 @@ export function resolveIssuer(input: ResolveInput, registry: Registry): ResolveR
     resolved.push(last!);
   }
   const issuer = resolved[0]!;
-  if (issuer.family === 'party' && input.number.family === 'party' && normalizeCode(issuer.code) !== normalizeCode(input.number.issuerCode)) {
-    return { ok: false, reason: `mã cơ quan "${input.number.issuerCode}" trong số hiệu khác mã "${issuer.code}" của ${issuer.name} (id ${issuer.id}) trong content/issuers.yaml; kiểm tra lại đầu văn bản hoặc sổ đăng ký` };
+  if (
+    issuer.family === 'party' &&
+    input.number.family === 'party' &&
+    normalizeCode(issuer.code) !== normalizeCode(input.number.issuerCode)
+  ) {
+    return {
+      ok: false,
+      reason: `mã cơ quan "${input.number.issuerCode}" trong số hiệu khác mã "${issuer.code}" của ${issuer.name} (id ${issuer.id}) trong content/issuers.yaml; kiểm tra lại đầu văn bản hoặc sổ đăng ký`,
+    };
   }
   return { ok: true, issuer, coIssuers: resolved.slice(1), additions: added, guesses };
 }

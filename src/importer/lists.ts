@@ -14,7 +14,10 @@ export function isListItem(text: string): boolean {
 
 /** `- Ban Dân vận TW Đảng (B/c),` → `Ban Dân vận TW Đảng (B/c)`. */
 export function itemText(text: string): string {
-  return text.replace(MARKER, '').replace(/[\s,;.]+$/u, '').trim();
+  return text
+    .replace(MARKER, '')
+    .replace(/[\s,;.]+$/u, '')
+    .trim();
 }
 
 /** A growing list of items; a line without marker continues the previous item (a wrapped line). */

@@ -15,20 +15,26 @@ import { readTypeName } from './header.ts';
 import type { SourceLine } from './input.ts';
 import type { Skipped } from './portal.ts';
 
-const metaSchema = z.object({
-  number: z.string().trim().refine((n) => parseNumber(n) !== null, { error: 'number không đúng dạng số hiệu (ví dụ 01-CT/TU, 12/KH-UBND)' }).optional(),
-  type: z.enum(DOC_TYPE_KEYS, { error: `type phải là một trong: ${DOC_TYPE_KEYS.join(', ')}` }).optional(),
-  title: z.string().trim().min(1).optional(),
-  /** An issuer id of content/issuers.yaml, or the body's name as cited (`Ban Thường vụ Tỉnh ủy Yên Bái`). */
-  issuer: z.string().trim().min(1).optional(),
-  issued: isoDate('ngày ban hành (issued)').optional(),
-  place: z.string().trim().min(1).optional(),
-  signer: signerSchema.optional(),
-  recipients: z.array(z.string().trim().min(1)).optional(),
-  distribution: z.array(z.string().trim().min(1)).optional(),
-  /** The province of a local body whose header does not name it. */
-  province: z.string().trim().min(1).optional(),
-}).strict();
+const metaSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .refine((n) => parseNumber(n) !== null, { error: 'number không đúng dạng số hiệu (ví dụ 01-CT/TU, 12/KH-UBND)' })
+      .optional(),
+    type: z.enum(DOC_TYPE_KEYS, { error: `type phải là một trong: ${DOC_TYPE_KEYS.join(', ')}` }).optional(),
+    title: z.string().trim().min(1).optional(),
+    /** An issuer id of content/issuers.yaml, or the body's name as cited (`Ban Thường vụ Tỉnh ủy Yên Bái`). */
+    issuer: z.string().trim().min(1).optional(),
+    issued: isoDate('ngày ban hành (issued)').optional(),
+    place: z.string().trim().min(1).optional(),
+    signer: signerSchema.optional(),
+    recipients: z.array(z.string().trim().min(1)).optional(),
+    distribution: z.array(z.string().trim().min(1)).optional(),
+    /** The province of a local body whose header does not name it. */
+    province: z.string().trim().min(1).optional(),
+  })
+  .strict();
 
 export type MetaFields = z.output<typeof metaSchema>;
 
@@ -46,18 +52,28 @@ export function readMetaFile(file: string): { ok: true; fields: MetaFields | und
   try {
     text = fs.readFileSync(metaFile, 'utf8');
   } catch (e) {
-    return { ok: false, reason: `không đọc được ${path.basename(metaFile)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      ok: false,
+      reason: `không đọc được ${path.basename(metaFile)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   }
   let raw: unknown;
   try {
     raw = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA });
   } catch (e) {
     const mark = (e as { mark?: { line: number } }).mark;
-    return { ok: false, reason: `${path.basename(metaFile)}${mark ? ` dòng ${mark.line + 1}` : ''}: YAML sai cú pháp; sửa tệp này rồi nhập lại` };
+    return {
+      ok: false,
+      reason: `${path.basename(metaFile)}${mark ? ` dòng ${mark.line + 1}` : ''}: YAML sai cú pháp; sửa tệp này rồi nhập lại`,
+    };
   }
   const parsed = metaSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `khóa không dùng được: ${(i as { keys: string[] }).keys.join(', ')} (dùng number, type, title, issuer, issued, place, signer, recipients, distribution, province)` : `${i.path.join('.')}: ${i.message}`));
+    const issues = parsed.error.issues.map((i) =>
+      i.code === 'unrecognized_keys'
+        ? `khóa không dùng được: ${(i as { keys: string[] }).keys.join(', ')} (dùng number, type, title, issuer, issued, place, signer, recipients, distribution, province)`
+        : `${i.path.join('.')}: ${i.message}`,
+    );
     return { ok: false, reason: `${path.basename(metaFile)}: ${issues.join('; ')}` };
   }
   return { ok: true, fields: parsed.data, file: path.basename(metaFile) };
@@ -87,7 +103,9 @@ export interface HeaderlessLead {
 export function headerlessLead(lines: readonly SourceLine[]): HeaderlessLead {
   const firstText = lines.findIndex((l) => l.text);
   let start = Math.max(0, firstText);
-  const typeAt = lines.slice(0, 30).findIndex((l) => l.cells.length === 1 && l.text === l.text.toLocaleUpperCase('vi') && !!readTypeName(l.text));
+  const typeAt = lines
+    .slice(0, 30)
+    .findIndex((l) => l.cells.length === 1 && l.text === l.text.toLocaleUpperCase('vi') && !!readTypeName(l.text));
   if (typeAt >= 0) start = typeAt;
   else {
     const intro = lines.slice(0, 12).findIndex((l) => /(như sau|toàn văn[^.]*)\s*:?\s*$/iu.test(l.text));
@@ -95,7 +113,12 @@ export function headerlessLead(lines: readonly SourceLine[]): HeaderlessLead {
   }
   const lead = lines.slice(0, start).filter((l) => l.text);
   const skipped: Skipped[] = lead.map((l) => ({ from: l.n, to: l.n, kind: 'lead', text: l.text }));
-  const text = lead.map((l) => l.text).join('\n') || lines.slice(0, 6).map((l) => l.text).join('\n');
+  const text =
+    lead.map((l) => l.text).join('\n') ||
+    lines
+      .slice(0, 6)
+      .map((l) => l.text)
+      .join('\n');
   const hints: string[] = [];
   for (const r of findReferences(text).slice(0, 2)) hints.push(`«${r.text.slice(0, 60)}»`);
   // A lead often names the document loosely (`Chỉ thị số 17`): worth showing when nothing fuller was found.

@@ -41,7 +41,9 @@ export function parseSource(files: readonly string[], opts: { threads?: number; 
       // The least busy worker: files differ a lot in size.
       const k = busy.indexOf(Math.min(...busy));
       busy[k]!++;
-      const p = workers[k]!.call('parse', files[next]!).then(rehydrate).finally(() => busy[k]!--);
+      const p = workers[k]!.call('parse', files[next]!)
+        .then(rehydrate)
+        .finally(() => busy[k]!--);
       // A batch stopped early never asks for the rest.
       results.set(next, later(p));
     }

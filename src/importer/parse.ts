@@ -58,31 +58,49 @@ export interface ParsedDoc {
   skippedLines: ReadonlySet<number>;
 }
 
-export interface ParseFailure { ok: false; reason: string; line?: number | undefined }
+export interface ParseFailure {
+  ok: false;
+  reason: string;
+  line?: number | undefined;
+}
 export type ParseResult = { ok: true; doc: ParsedDoc } | ParseFailure;
 
-const quote = (l: SourceLine | undefined) => (l ? `dòng ${l.n}: «${l.text.length > 60 ? `${l.text.slice(0, 57)}...` : l.text}»` : 'hết tệp');
+const quote = (l: SourceLine | undefined) =>
+  l ? `dòng ${l.n}: «${l.text.length > 60 ? `${l.text.slice(0, 57)}...` : l.text}»` : 'hết tệp';
 
 /** `Ban Bí thư quy định về ...`, `Bộ Chính trị quyết định`: the acting body named in the enacting sentence. */
-const ENACTING_SENTENCE = /(?:^|[\n.;,:]\s*)((?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Ban Thường vụ|Ban Bí thư Trung ương Đoàn)(?: Trung ương(?: Đảng| Đoàn)?)?(?: \(?khóa [IVXLC]+\)?)?)\s+(quy định|quyết định|chỉ thị|kết luận|yêu cầu|hướng dẫn|ban hành|thông báo)\b/u;
+const ENACTING_SENTENCE =
+  /(?:^|[\n.;,:]\s*)((?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Ban Thường vụ|Ban Bí thư Trung ương Đoàn)(?: Trung ương(?: Đảng| Đoàn)?)?(?: \(?khóa [IVXLC]+\)?)?)\s+(quy định|quyết định|chỉ thị|kết luận|yêu cầu|hướng dẫn|ban hành|thông báo)\b/u;
 /** The verb that enacts a Party `QĐ`: `QUYẾT ĐỊNH:` (a decision) or `... quy định ... như sau` (a regulation). */
 const ENACTS_REGULATION = /\bquy định(?: về| chuẩn mực| [^.:\n]{0,80})? như sau\s*:/iu;
 const ENACTS_DECISION = /(?:^|\n)\s*QUYẾT ĐỊNH\s*:?\s*(?:\n|$)/u;
 
-export interface ParseOptions { markdown?: boolean; meta?: MetaFields | undefined; metaFile?: string | undefined }
+export interface ParseOptions {
+  markdown?: boolean;
+  meta?: MetaFields | undefined;
+  metaFile?: string | undefined;
+}
 
 export function parseDirective(input: Uint8Array | string, opts: ParseOptions = {}): ParseResult {
   const decoded = decodeInput(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  if (opts.markdown && /^---\s*\n/.test(decoded.text)) return { ok: false, reason: 'tệp đã có phần khai báo YAML (có lẽ đã là văn bản trong thư viện); không nhập lại' };
+  if (opts.markdown && /^---\s*\n/.test(decoded.text))
+    return { ok: false, reason: 'tệp đã có phần khai báo YAML (có lẽ đã là văn bản trong thư viện); không nhập lại' };
   const read = toLinesWithRepairs(decoded.text, opts);
   const warnings = [...decoded.warnings];
   const notes: ImportNotes = { skipped: [], fromMetadata: [], repairs: read.repairs.map((r) => `dòng ${r.line}: ${r.what}`), guesses: [] };
   const skippedLines = new Set<number>();
-  const skip = (s: Skipped) => { notes.skipped.push(s); for (let n = s.from; n <= s.to; n++) skippedLines.add(n); };
+  const skip = (s: Skipped) => {
+    notes.skipped.push(s);
+    for (let n = s.from; n <= s.to; n++) skippedLines.add(n);
+  };
 
   // Chrome the page left inside the text is blanked for the parser (and reported).
-  const lines = read.lines.map((l) => (l.text && isChrome(l.text) ? (skip({ from: l.n, to: l.n, kind: 'chrome', text: l.text }), { ...l, text: '', cells: [] }) : l));
+  const lines = read.lines.map((l) => {
+    if (!l.text || !isChrome(l.text)) return l;
+    skip({ from: l.n, to: l.n, kind: 'chrome', text: l.text });
+    return { ...l, text: '', cells: [] };
+  });
   const located = locateDocument(lines);
   located.skipped.forEach(skip);
   const meta = opts.meta ?? {};
@@ -96,7 +114,8 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
       const first = lines.find((l) => l.text);
       const hints = lead.hints.length ? ` Trong lời dẫn có: ${lead.hints.join('; ')}.` : '';
       return {
-        ok: false, line: first?.n,
+        ok: false,
+        line: first?.n,
         reason: `không phải văn bản chỉ đạo: thiếu số hiệu, thiếu ngày ban hành: không có phần đầu văn bản (Quốc hiệu hoặc «ĐẢNG CỘNG SẢN VIỆT NAM», số hiệu, ngày ban hành), có lẽ là bài đăng lại trên báo hay cổng thông tin (dòng ${first?.n ?? 1}).${hints} Để nhập, ghi number, type, issuer, issued (và title) trong ${describeMissing(opts.metaFile)} rồi nhập lại.`,
       };
     }
@@ -109,12 +128,24 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   // Number and date: the print, else the portal's metadata, else the clerk's meta file.
   const fromPortal = (field: string) => notes.fromMetadata.push(field);
   let number = h.number ? { raw: h.number.raw, printed: h.number.printed, parsed: h.number.parsed } : null;
-  if (!number && portal.number && parseNumber(portal.number)) { number = { raw: portal.number, printed: portal.number, parsed: parseNumber(portal.number)! }; fromPortal('number (Số hiệu trên trang)'); }
+  if (!number && portal.number && parseNumber(portal.number)) {
+    number = { raw: portal.number, printed: portal.number, parsed: parseNumber(portal.number)! };
+    fromPortal('number (Số hiệu trên trang)');
+  }
   let issued = h.date?.iso ?? null;
   const portalDate = metadataDate(portal.issued);
-  if (!issued && portalDate) { issued = portalDate; fromPortal('issued (Ngày ban hành trên trang)'); }
-  if (meta.number) { number = { raw: meta.number, printed: meta.number, parsed: parseNumber(meta.number)! }; fromPortal(`number (${opts.metaFile})`); }
-  if (meta.issued) { issued = meta.issued; fromPortal(`issued (${opts.metaFile})`); }
+  if (!issued && portalDate) {
+    issued = portalDate;
+    fromPortal('issued (Ngày ban hành trên trang)');
+  }
+  if (meta.number) {
+    number = { raw: meta.number, printed: meta.number, parsed: parseNumber(meta.number)! };
+    fromPortal(`number (${opts.metaFile})`);
+  }
+  if (meta.issued) {
+    issued = meta.issued;
+    fromPortal(`issued (${opts.metaFile})`);
+  }
 
   const missing: string[] = [];
   if (!number) missing.push('số hiệu (dòng «Số 234-CV/BDVTU» hoặc «Số: 2345/UBND-VX»)');
@@ -122,10 +153,18 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   if (missing.length) {
     const attached = !number ? attachedTo(lines, startIndex) : null;
     if (attached) {
-      return { ok: false, line: attached.n, reason: `văn bản này không có số hiệu riêng: nó được ban hành kèm theo ${attached.text} (dòng ${attached.n}); hãy nhập văn bản đó (văn bản kèm theo sẽ là phụ lục của nó), hoặc ghi number, issued trong ${describeMissing(opts.metaFile)}` };
+      return {
+        ok: false,
+        line: attached.n,
+        reason: `văn bản này không có số hiệu riêng: nó được ban hành kèm theo ${attached.text} (dòng ${attached.n}); hãy nhập văn bản đó (văn bản kèm theo sẽ là phụ lục của nó), hoặc ghi number, issued trong ${describeMissing(opts.metaFile)}`,
+      };
     }
     const notDirective = !number && !issued ? 'không phải văn bản chỉ đạo: ' : '';
-    return { ok: false, reason: `${notDirective}thiếu ${missing.join(', thiếu ')}; phần đầu văn bản dừng ở ${quote(h.stoppedAt)}; có thể ghi các trường còn thiếu trong ${describeMissing(opts.metaFile)}`, line: h.stoppedAt?.n };
+    return {
+      ok: false,
+      reason: `${notDirective}thiếu ${missing.join(', thiếu ')}; phần đầu văn bản dừng ở ${quote(h.stoppedAt)}; có thể ghi các trường còn thiếu trong ${describeMissing(opts.metaFile)}`,
+      line: h.stoppedAt?.n,
+    };
   }
   const parsedNumber = number!.parsed;
   const canonical = canonicalNumber(number!.raw);
@@ -139,15 +178,25 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   const bodyLines: string[] = [];
   for (let i = start.index; i < tailStart; i++) bodyLines.push(i === start.index ? start.text : lines[i]!.text);
   const unplaced = h.unplaced.map((u) => u.text);
-  if (unplaced.length) { bodyLines.unshift(...unplaced, ''); warnings.push(`${unplaced.length} dòng ở phần đầu không rõ là gì (${h.unplaced.map((u) => u.n).join(', ')}); đã đưa vào đầu nội dung`); }
+  if (unplaced.length) {
+    bodyLines.unshift(...unplaced, '');
+    warnings.push(`${unplaced.length} dòng ở phần đầu không rõ là gì (${h.unplaced.map((u) => u.n).join(', ')}); đã đưa vào đầu nội dung`);
+  }
   const tail = parseTail(lines, tailStart, annexAt);
   for (const s of tail.stray) skip({ from: s.n, to: s.n, kind: 'trailer', text: s.text });
-  if (tail.stray.length) warnings.push(`bỏ qua ${tail.stray.length} dòng lạ ở phần cuối (đường dẫn tệp: ${tail.stray.map((s) => `dòng ${s.n}`).join(', ')})`);
+  if (tail.stray.length)
+    warnings.push(`bỏ qua ${tail.stray.length} dòng lạ ở phần cuối (đường dẫn tệp: ${tail.stray.map((s) => `dòng ${s.n}`).join(', ')})`);
   if (tail.leftovers.length) {
-    warnings.push(`${tail.leftovers.length} dòng ở phần cuối (${tail.leftovers.map((l) => l.n).join(', ')}) không thuộc nơi nhận hay chữ ký; đã đưa vào cuối nội dung`);
+    warnings.push(
+      `${tail.leftovers.length} dòng ở phần cuối (${tail.leftovers.map((l) => l.n).join(', ')}) không thuộc nơi nhận hay chữ ký; đã đưa vào cuối nội dung`,
+    );
     bodyLines.push('');
     let prevN = -1;
-    for (const l of tail.leftovers) { if (prevN >= 0 && l.n > prevN + 1) bodyLines.push(''); bodyLines.push(l.text); prevN = l.n; }
+    for (const l of tail.leftovers) {
+      if (prevN >= 0 && l.n > prevN + 1) bodyLines.push('');
+      bodyLines.push(l.text);
+      prevN = l.n;
+    }
   }
   let body = bodyToMarkdown(bodyLines);
   if (annexAt < lines.length) {
@@ -156,7 +205,8 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
     body = `${body}${body ? '\n' : ''}${annex.markdown}`;
     notes.guesses.push(`từ dòng ${lines[annexAt]!.n}: văn bản ban hành kèm theo (${annex.title}), giữ làm phụ lục`);
   }
-  if (!body.trim()) return { ok: false, reason: `không có phần nội dung sau phần đầu văn bản (${quote(h.stoppedAt)})`, line: h.stoppedAt?.n };
+  if (!body.trim())
+    return { ok: false, reason: `không có phần nội dung sau phần đầu văn bản (${quote(h.stoppedAt)})`, line: h.stoppedAt?.n };
   const bodyText = bodyLines.join('\n');
 
   // Type: the type-name line, else the number's type code (a Party `QĐ` by its enacting verb), else a công văn.
@@ -164,7 +214,10 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   if (!typeOut.ok) return { ok: false, reason: typeOut.reason, line: h.typeName?.n ?? h.number?.n };
   let type = typeOut.type;
   if (typeOut.guess) notes.guesses.push(typeOut.guess);
-  if (meta.type) { type = docType(meta.type)!; fromPortal(`type (${opts.metaFile})`); }
+  if (meta.type) {
+    type = docType(meta.type)!;
+    fromPortal(`type (${opts.metaFile})`);
+  }
 
   // Subject: the print, else the page's title for this number, else the clerk's.
   let title = h.subject ? h.subject.text.replace(/^V\s*\/\s*v\b\s*:?\s*/iu, '') : '';
@@ -174,7 +227,10 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
     title = capitalizeFirst(pageTitle.subject);
     fromPortal('title (tiêu đề trang đăng văn bản)');
   }
-  if (meta.title) { title = meta.title; fromPortal(`title (${opts.metaFile})`); }
+  if (meta.title) {
+    title = meta.title;
+    fromPortal(`title (${opts.metaFile})`);
+  }
   if (!title) {
     title = `${type.name} số ${canonical}`;
     warnings.push(`không thấy trích yếu (V/v ..., về ...); tạm đặt tiêu đề «${title}»`);
@@ -188,14 +244,24 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   } else if (signer && portal.signer && foldVietnamese(signer.name) !== foldVietnamese(portal.signer)) {
     warnings.push(`người ký in trên văn bản (${signer.name}) khác người ký trên trang đăng (${portal.signer}); giữ theo bản in`);
   }
-  if (meta.signer) { signer = meta.signer as ParsedDoc['signer']; fromPortal(`signer (${opts.metaFile})`); }
-  if (!signer) warnings.push(tail.unsignedOffice ? 'khối chữ ký không có họ tên người ký (văn bản có thể bị cắt)' : 'không thấy khối chữ ký (T/M, K/T, KT. ... và họ tên người ký): văn bản có thể bị cắt');
+  if (meta.signer) {
+    signer = meta.signer as ParsedDoc['signer'];
+    fromPortal(`signer (${opts.metaFile})`);
+  }
+  if (!signer)
+    warnings.push(
+      tail.unsignedOffice
+        ? 'khối chữ ký không có họ tên người ký (văn bản có thể bị cắt)'
+        : 'không thấy khối chữ ký (T/M, K/T, KT. ... và họ tên người ký): văn bản có thể bị cắt',
+    );
   if (!tail.distribution.length && !tail.signer) warnings.push('không thấy phần «Nơi nhận»: văn bản có thể chỉ là trích đoạn');
 
   // The portal's metadata against the print: the print wins, a disagreement is a warning.
-  if (h.date && portalDate && portalDate !== h.date.iso) warnings.push(`ngày ban hành trên trang đăng (${portal.issued}) khác ngày in trên văn bản (${h.date.iso}); giữ ngày in`);
+  if (h.date && portalDate && portalDate !== h.date.iso)
+    warnings.push(`ngày ban hành trên trang đăng (${portal.issued}) khác ngày in trên văn bản (${h.date.iso}); giữ ngày in`);
   const portalNumber = portal.number ? parseNumber(portal.number) : null;
-  if (h.number && portalNumber && numberKey(portalNumber) !== numberKey(parsedNumber)) warnings.push(`số hiệu trên trang đăng (${portal.number}) khác số in trên văn bản (${canonical}); giữ số in`);
+  if (h.number && portalNumber && numberKey(portalNumber) !== numberKey(parsedNumber))
+    warnings.push(`số hiệu trên trang đăng (${portal.number}) khác số in trên văn bản (${canonical}); giữ số in`);
 
   // Damage without one right answer: named.
   for (const d of read.damage) warnings.push(`dòng ${d.line}: ${d.what}`);
@@ -219,16 +285,31 @@ export function parseDirective(input: Uint8Array | string, opts: ParseOptions = 
   return {
     ok: true,
     doc: {
-      number: parseNumber(canonical)!, numberPrinted, type, title, issued: issued!, place: meta.place ?? h.date?.place, recipients: meta.recipients ?? h.recipients,
-      signer, distribution: meta.distribution ?? tail.distribution, body,
+      number: parseNumber(canonical)!,
+      numberPrinted,
+      type,
+      title,
+      issued: issued!,
+      place: meta.place ?? h.date?.place,
+      recipients: meta.recipients ?? h.recipients,
+      signer,
+      distribution: meta.distribution ?? tail.distribution,
+      body,
       issuerLines: meta.issuer ? metaIssuerLines(meta.issuer) : h.issuerLines.map((l) => l.text),
       issuerContext: { doan: h.doanTitle, acting, provinceHints, metaIssuer: meta.issuer },
-      encoding: decoded.encoding, warnings, notes, lines: read.lines, skippedLines,
+      encoding: decoded.encoding,
+      warnings,
+      notes,
+      lines: read.lines,
+      skippedLines,
     },
   };
 }
 
-const sameNumber = (a: string, n: ParsedNumber) => { const p = parseNumber(a); return !!p && numberKey(p) === numberKey(n); };
+const sameNumber = (a: string, n: ParsedNumber) => {
+  const p = parseNumber(a);
+  return !!p && numberKey(p) === numberKey(n);
+};
 
 /** `(Ban hành kèm theo Quyết định số: 59/QĐ-UBND ...)` near the top: the text is an attachment. */
 function attachedTo(lines: readonly SourceLine[], from: number): { text: string; n: number } | null {
@@ -243,21 +324,38 @@ function attachedTo(lines: readonly SourceLine[], from: number): { text: string;
 
 type TypeDecision = { ok: true; type: DocType; guess?: string } | { ok: false; reason: string };
 
-function decideType(named: DocType | undefined, number: ParsedNumber, body: string, portal: PortalMetadata, enacting: string | undefined): TypeDecision {
+function decideType(
+  named: DocType | undefined,
+  number: ParsedNumber,
+  body: string,
+  portal: PortalMetadata,
+  enacting: string | undefined,
+): TypeDecision {
   if (!number.typeCode) {
     // A legal number without a type code (`653/2019/UBTVQH14`) takes the type line; a State number without one is a công văn.
-    if (number.form === 'legal') return named ? { ok: true, type: named } : { ok: false, reason: `số hiệu ${number.raw} không có mã loại và văn bản không có dòng tên loại (NGHỊ QUYẾT, QUYẾT ĐỊNH ...)` };
+    if (number.form === 'legal')
+      return named
+        ? { ok: true, type: named }
+        : { ok: false, reason: `số hiệu ${number.raw} không có mã loại và văn bản không có dòng tên loại (NGHỊ QUYẾT, QUYẾT ĐỊNH ...)` };
     if (named && named.key !== 'cong-van') {
-      return { ok: false, reason: `số hiệu ${number.raw} không có mã loại (công văn) nhưng văn bản ghi «${named.name.toLocaleUpperCase('vi')}»` };
+      return {
+        ok: false,
+        reason: `số hiệu ${number.raw} không có mã loại (công văn) nhưng văn bản ghi «${named.name.toLocaleUpperCase('vi')}»`,
+      };
     }
     return { ok: true, type: docType('cong-van')! };
   }
   const byCode = typesForCode(number.typeCode, number.family);
   if (named) {
-    if (!byCode.some((t) => t.key === named.key)) return { ok: false, reason: `dòng tên loại «${named.name.toLocaleUpperCase('vi')}» không khớp mã loại "${number.typeCode}" trong số hiệu ${number.raw}` };
+    if (!byCode.some((t) => t.key === named.key))
+      return {
+        ok: false,
+        reason: `dòng tên loại «${named.name.toLocaleUpperCase('vi')}» không khớp mã loại "${number.typeCode}" trong số hiệu ${number.raw}`,
+      };
     return { ok: true, type: named };
   }
-  if (!byCode.length) return { ok: false, reason: `mã loại "${number.typeCode}" trong số hiệu ${number.raw} không có trong bảng loại văn bản` };
+  if (!byCode.length)
+    return { ok: false, reason: `mã loại "${number.typeCode}" trong số hiệu ${number.raw} không có trong bảng loại văn bản` };
   if (byCode.length === 1) return { ok: true, type: byCode[0]! };
   // `QĐ` in a Party number is a Quyết định or a Quy định: the enacting verb, then the page says which.
   const evidence = [
@@ -268,8 +366,17 @@ function decideType(named: DocType | undefined, number: ParsedNumber, body: stri
     portal.typeName ? [readTypeName(portal.typeName)?.key, 'mục «Loại văn bản» của trang'] : null,
   ].filter((e): e is [string, string] => !!e && !!e[0] && byCode.some((t) => t.key === e[0]));
   const pick = evidence[0];
-  if (pick) return { ok: true, type: docType(pick[0])!, guess: `loại văn bản: mã "${number.typeCode}" là ${byCode.map((t) => t.name).join(' hoặc ')}; chọn ${docType(pick[0])!.name} theo ${pick[1]}` };
-  return { ok: true, type: byCode[0]!, guess: `loại văn bản: mã "${number.typeCode}" là ${byCode.map((t) => t.name).join(' hoặc ')}; văn bản không nói rõ, chọn ${byCode[0]!.name}` };
+  if (pick)
+    return {
+      ok: true,
+      type: docType(pick[0])!,
+      guess: `loại văn bản: mã "${number.typeCode}" là ${byCode.map((t) => t.name).join(' hoặc ')}; chọn ${docType(pick[0])!.name} theo ${pick[1]}`,
+    };
+  return {
+    ok: true,
+    type: byCode[0]!,
+    guess: `loại văn bản: mã "${number.typeCode}" là ${byCode.map((t) => t.name).join(' hoặc ')}; văn bản không nói rõ, chọn ${byCode[0]!.name}`,
+  };
 }
 
 export interface BuiltDirective {
@@ -287,7 +394,17 @@ export function buildDirective(doc: ParsedDoc, registry: Registry, source?: stri
   const known = doc.issuerContext.metaIssuer ? registry.issuers.find((i) => i.id === doc.issuerContext.metaIssuer) : undefined;
   const res = known
     ? { ok: true as const, issuer: known, coIssuers: [], additions: { provinces: [], issuers: [] }, guesses: [] }
-    : resolveIssuer({ issuerLines: doc.issuerLines, number: doc.number, authority: doc.signer?.authority, acting: doc.issuerContext.acting, doan: doc.issuerContext.doan, provinceHints: doc.issuerContext.provinceHints }, registry);
+    : resolveIssuer(
+        {
+          issuerLines: doc.issuerLines,
+          number: doc.number,
+          authority: doc.signer?.authority,
+          acting: doc.issuerContext.acting,
+          doan: doc.issuerContext.doan,
+          provinceHints: doc.issuerContext.provinceHints,
+        },
+        registry,
+      );
   if (!res.ok) return { ok: false, reason: res.reason, line: doc.lines.find((l) => l.text)?.n };
   const data: DirectiveInput = {
     number: doc.number.raw,
@@ -311,8 +428,13 @@ export function buildDirective(doc: ParsedDoc, registry: Registry, source?: stri
   return {
     ok: true,
     built: {
-      data, body: doc.body, fileName: directiveFileName({ issuer: res.issuer.id, number: doc.number.raw, issued: doc.issued }),
-      issuer: res.issuer, coIssuers: res.coIssuers, additions: res.additions, guesses: res.guesses,
+      data,
+      body: doc.body,
+      fileName: directiveFileName({ issuer: res.issuer.id, number: doc.number.raw, issued: doc.issued }),
+      issuer: res.issuer,
+      coIssuers: res.coIssuers,
+      additions: res.additions,
+      guesses: res.guesses,
     },
   };
 }

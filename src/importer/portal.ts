@@ -5,7 +5,7 @@
  * kept as evidence: they may fill a field the printed text lacks, and a disagreement with the print is a warning.
  */
 import { parseVietnameseDate, toIso } from '../model/dates.ts';
-import { type DocType } from '../model/doc-types.ts';
+import type { DocType } from '../model/doc-types.ts';
 import { foldVietnamese } from '../model/text.ts';
 import { explodeCell, readDateLine, readNumberLine, readTypeNameAtStart } from './header.ts';
 import { titleFragmentKind, titleKind } from './anchors.ts';
@@ -22,7 +22,12 @@ export interface PortalMetadata {
   pageTitle?: { type: DocType | undefined; number: string | undefined; subject: string; n: number };
 }
 
-export interface Skipped { from: number; to: number; kind: 'chrome' | 'metadata' | 'page-title' | 'lead' | 'trailer'; text: string }
+export interface Skipped {
+  from: number;
+  to: number;
+  kind: 'chrome' | 'metadata' | 'page-title' | 'lead' | 'trailer';
+  text: string;
+}
 
 const KEYS: [RegExp, keyof PortalMetadata | null][] = [
   [/^(so hieu|so ky hieu|ky hieu)$/, 'number'],
@@ -30,9 +35,13 @@ const KEYS: [RegExp, keyof PortalMetadata | null][] = [
   [/^(noi ban hanh|co quan ban hanh|don vi ban hanh)$/, 'issuer'],
   [/^(nguoi ky|nguoi ky duyet)$/, 'signer'],
   [/^ngay ban hanh$/, 'issued'],
-  [/^(ngay hieu luc|ngay co hieu luc|ngay cong bao|so cong bao|tinh trang|tinh trang hieu luc|linh vuc|linh vuc, nganh|ngay het hieu luc|ngay dang|nguon|chuc danh|trich yeu|cap co quan)$/, null],
+  [
+    /^(ngay hieu luc|ngay co hieu luc|ngay cong bao|so cong bao|tinh trang|tinh trang hieu luc|linh vuc|linh vuc, nganh|ngay het hieu luc|ngay dang|nguon|chuc danh|trich yeu|cap co quan)$/,
+    null,
+  ],
 ];
-const KEY_WORDS = /(Số hiệu|Số ký hiệu|Ký hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Đơn vị ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày có hiệu lực|Ngày công báo|Số công báo|Tình trạng hiệu lực|Tình trạng|Lĩnh vực|Ngày hết hiệu lực|Ngày đăng|Nguồn|Chức danh|Trích yếu|Cấp cơ quan)\s*[:|]?\s*/gu;
+const KEY_WORDS =
+  /(Số hiệu|Số ký hiệu|Ký hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Đơn vị ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày có hiệu lực|Ngày công báo|Số công báo|Tình trạng hiệu lực|Tình trạng|Lĩnh vực|Ngày hết hiệu lực|Ngày đăng|Nguồn|Chức danh|Trích yếu|Cấp cơ quan)\s*[:|]?\s*/gu;
 
 /** `Số hiệu: 66-QĐ/TW Loại văn bản: Quy định` or `Số hiệu | 18/2025/NQ-HĐND |`: the pairs, or null for another line. */
 export function readMetadataLine(text: string): [keyof PortalMetadata | null, string][] | null {
@@ -40,7 +49,10 @@ export function readMetadataLine(text: string): [keyof PortalMetadata | null, st
   if (!found.length || found[0]!.index !== 0) return null;
   const out: [keyof PortalMetadata | null, string][] = [];
   found.forEach((m, i) => {
-    const value = text.slice(m.index + m[0].length, found[i + 1]?.index ?? text.length).replace(/[|\s]+$/u, '').trim();
+    const value = text
+      .slice(m.index + m[0].length, found[i + 1]?.index ?? text.length)
+      .replace(/[|\s]+$/u, '')
+      .trim();
     const key = foldVietnamese(m[1]!);
     const slot = KEYS.find(([re]) => re.test(key));
     out.push([slot ? slot[1] : null, value]);
@@ -52,7 +64,10 @@ export function readMetadataLine(text: string): [keyof PortalMetadata | null, st
 function readPageTitle(text: string, n: number): PortalMetadata['pageTitle'] | null {
   const type = readTypeNameAtStart(text);
   if (!type) return null;
-  const after = text.slice(type.length).trim().replace(/^số\s*:?\s*/iu, '');
+  const after = text
+    .slice(type.length)
+    .trim()
+    .replace(/^số\s*:?\s*/iu, '');
   const num = readNumberLine(`Số ${after}`);
   if (!num) return null;
   const subject = num.rest.replace(/^(năm|ngày)\s+[\d/.-]+\s*/iu, '').trim();
@@ -60,7 +75,8 @@ function readPageTitle(text: string, n: number): PortalMetadata['pageTitle'] | n
 }
 
 /** Phrases of portal chrome that can stand anywhere in a copied page, even inside the document's text. */
-const CHROME = /^(Đang tải( nội dung| văn bản)?.*|Tải bản đầy đủ.*|Tải về.*|Bạn đang xem bản rút gọn.*|Bạn chưa đăng nhập.*|Đăng nhập|Đăng ký|Quên mật khẩu.*|Từ kh[oó]a:.*|Tìm kiếm.*|In văn bản|Lưu văn bản|Chia sẻ.*|Theo dõi văn bản.*|Văn bản liên quan.*|Mục lục văn bản.*|Chung nhan Tin Nhiem Mang|Chứng nhận Tín Nhiệm Mạng|Hệ thống pháp luật|Thư viện pháp luật)$/iu;
+const CHROME =
+  /^(Đang tải( nội dung| văn bản)?.*|Tải bản đầy đủ.*|Tải về.*|Bạn đang xem bản rút gọn.*|Bạn chưa đăng nhập.*|Đăng nhập|Đăng ký|Quên mật khẩu.*|Từ kh[oó]a:.*|Tìm kiếm.*|In văn bản|Lưu văn bản|Chia sẻ.*|Theo dõi văn bản.*|Văn bản liên quan.*|Mục lục văn bản.*|Chung nhan Tin Nhiem Mang|Chứng nhận Tín Nhiệm Mạng|Hệ thống pháp luật|Thư viện pháp luật)$/iu;
 export const isChrome = (t: string) => t.length <= 120 && CHROME.test(t);
 
 /** Does this line start a header: a title line, a number line, a place and date, or the start of one of them wrapped? */
@@ -74,7 +90,8 @@ function headerAnchor(l: SourceLine): string | null {
   return null;
 }
 
-const issuerish = (l: SourceLine) => l.cells.length > 0 && l.cells.every((c) => isAllCaps(c) && c.length <= 100 && !/\d{2,}|\//.test(c) && !isChrome(c));
+const issuerish = (l: SourceLine) =>
+  l.cells.length > 0 && l.cells.every((c) => isAllCaps(c) && c.length <= 100 && !/\d{2,}|\//.test(c) && !isChrome(c));
 
 export interface Located {
   /** Index of the header's first line; null when the text has no formal header. */
@@ -96,7 +113,10 @@ export function locateDocument(lines: readonly SourceLine[], maxScan = 150): Loc
     if (!a) continue;
     for (let j = i + 1; j < Math.min(lines.length, i + 16); j++) {
       const b = headerAnchor(lines[j]!);
-      if (b && b !== a) { start = i; break; }
+      if (b && b !== a) {
+        start = i;
+        break;
+      }
     }
     // A number line alone is a header when issuer lines stand right above it (a copy without title or date).
     if (start === null && a === 'number') {
@@ -121,12 +141,17 @@ export function locateDocument(lines: readonly SourceLine[], maxScan = 150): Loc
     if (!l.text) continue;
     const meta = readMetadataLine(l.text);
     if (meta) {
-      for (const [k, v] of meta) if (k && v && !/^(đang cập nhật|đã biết|không xác định)$/iu.test(v)) (metadata as Record<string, unknown>)[k] ??= v;
+      for (const [k, v] of meta)
+        if (k && v && !/^(đang cập nhật|đã biết|không xác định)$/iu.test(v)) (metadata as Record<string, unknown>)[k] ??= v;
       skipped.push({ from: l.n, to: l.n, kind: 'metadata', text: l.text });
       continue;
     }
     const title = metadata.pageTitle ? null : readPageTitle(l.text, l.n);
-    if (title) { metadata.pageTitle = title; skipped.push({ from: l.n, to: l.n, kind: 'page-title', text: l.text }); continue; }
+    if (title) {
+      metadata.pageTitle = title;
+      skipped.push({ from: l.n, to: l.n, kind: 'page-title', text: l.text });
+      continue;
+    }
     skipped.push({ from: l.n, to: l.n, kind: 'chrome', text: l.text });
   }
   return { start, metadata, skipped: mergeRuns(skipped) };
@@ -137,8 +162,10 @@ export function mergeRuns(list: readonly Skipped[]): Skipped[] {
   const out: Skipped[] = [];
   for (const s of list) {
     const last = out.at(-1);
-    if (last && last.kind === s.kind && s.from <= last.to + 2) { last.to = s.to; last.text = `${last.text} / ${s.text}`.slice(0, 200); }
-    else out.push({ ...s });
+    if (last && last.kind === s.kind && s.from <= last.to + 2) {
+      last.to = s.to;
+      last.text = `${last.text} / ${s.text}`.slice(0, 200);
+    } else out.push({ ...s });
   }
   return out;
 }

@@ -24,7 +24,12 @@ export function writeFileAtomic(file: string, text: string, opts: { durable?: bo
   pending.add(tmp);
   try {
     const fd = fs.openSync(tmp, 'w');
-    try { fs.writeSync(fd, text); if (opts.durable) fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+    try {
+      fs.writeSync(fd, text);
+      if (opts.durable) fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } finally {
     pending.delete(tmp);
@@ -63,11 +68,15 @@ export function removePendingTempFiles(): void {
 
 /** One list entry in the registry's style: `  - id: ...` with a flow-style header. */
 function entry(o: object): string {
-  return yaml.dump([o], { ...dumpOpts, flowLevel: 2 }).replace(/^/gm, '  ').replace(/\s+$/, '') + '\n';
+  return `${yaml
+    .dump([o], { ...dumpOpts, flowLevel: 2 })
+    .replace(/^/gm, '  ')
+    .replace(/\s+$/, '')}\n`;
 }
 
-const HEAD = '# Issuing bodies and provinces. Ids are stable ASCII and never change once used:\n'
-  + '# an issuer is an organisation of its time (provinces and boards merged in 2025 keep their old ids).\n';
+const HEAD =
+  '# Issuing bodies and provinces. Ids are stable ASCII and never change once used:\n' +
+  '# an issuer is an organisation of its time (provinces and boards merged in 2025 keep their old ids).\n';
 
 function fullText(reg: Registry): string {
   const provinces = reg.provinces.length ? `provinces:\n${reg.provinces.map(entry).join('')}` : 'provinces: []\n';
@@ -95,7 +104,9 @@ export function registryText(existing: string | null, before: Registry, add: { p
     ...lines.slice(0, insertAt),
     ...(add.provinces.length ? add.provinces.map(entry).join('').replace(/\n$/, '').split('\n') : []),
     ...lines.slice(insertAt),
-  ].join('\n').replace(/\n*$/, '\n');
+  ]
+    .join('\n')
+    .replace(/\n*$/, '\n');
   const withIssuers = add.issuers.length ? `${out}${add.issuers.map(entry).join('')}` : out;
   try {
     const check = registrySchema.parse(yaml.load(withIssuers, { schema: yaml.CORE_SCHEMA }) ?? {});

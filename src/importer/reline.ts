@@ -22,7 +22,8 @@ export function isFlattenedDocument(line: string): boolean {
 }
 
 // A capitals word: letters (and inner hyphens) only, at least two letters, no trailing punctuation.
-const CAPS_RUN = /(?<![\p{L}\p{M}\d/-])[\p{Lu}][\p{Lu}\p{M}-]*[\p{Lu}\p{M}](?:\s+[\p{Lu}][\p{Lu}\p{M}-]*[\p{Lu}\p{M}])+(?![\p{L}\p{M}\d/-])/gu;
+const CAPS_RUN =
+  /(?<![\p{L}\p{M}\d/-])[\p{Lu}][\p{Lu}\p{M}-]*[\p{Lu}\p{M}](?:\s+[\p{Lu}][\p{Lu}\p{M}-]*[\p{Lu}\p{M}])+(?![\p{L}\p{M}\d/-])/gu;
 const DECORATION = /\*{2,}|-{3,}|_{3,}|={3,}/g;
 const ITEM = /(?<=[;:])\s*(?=-\s+\p{Lu})|(?<=\S)\s*(?=-\s+(?:Căn cứ|Xét|Theo|Để|Thực hiện)\s)/gu;
 const ARTICLE = /(?<=\S)\s+(?=Điều\s+\d+\s*[.:])/gu;
@@ -40,11 +41,12 @@ const SPLITTERS: Splitter[] = [
   (p) => [...p.matchAll(PLACE_DATE)].flatMap((m) => [m.index, m.index + m[0].length]),
   (p) => [...p.matchAll(SIGNED)].flatMap((m) => [m.index, m.index + m[0].length]),
   (p) => [ITEM, ARTICLE, NOI_NHAN_AT, AUTHORITY_AT].flatMap((re) => [...p.matchAll(re)].map((m) => m.index + m[0].length)),
-  (p) => [...p.matchAll(CAPS_RUN)].flatMap((m) => {
-    // Right after an authority prefix (`TM. BAN ...`) the capitals belong to it.
-    const before = p.slice(Math.max(0, m.index - 5), m.index);
-    return /(?:TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.)\s*$/u.test(before) ? [m.index + m[0].length] : [m.index, m.index + m[0].length];
-  }),
+  (p) =>
+    [...p.matchAll(CAPS_RUN)].flatMap((m) => {
+      // Right after an authority prefix (`TM. BAN ...`) the capitals belong to it.
+      const before = p.slice(Math.max(0, m.index - 5), m.index);
+      return /(?:TM\.|T\/M|KT\.|K\/T|TL\.|T\/L|TUQ\.)\s*$/u.test(before) ? [m.index + m[0].length] : [m.index, m.index + m[0].length];
+    }),
 ];
 
 function cutAt(piece: string, cuts: number[]): string[] {

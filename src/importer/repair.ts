@@ -6,7 +6,10 @@
  */
 import { attachTone, isMarkedVietnamese, isSyllable, splitGluedSyllables, TONE_MARKS } from './syllables.ts';
 
-export interface Repair { line: number; what: string }
+export interface Repair {
+  line: number;
+  what: string;
+}
 
 /** A tab marks a cell boundary for the line splitter (input.ts): the glued pieces are separate header parts. */
 const CELL = '\t';
@@ -20,7 +23,11 @@ export function splitLiteralBreaks(line: string): string[] | null {
   return line.replace(/\\t/g, ' ').split(LITERAL_BREAK);
 }
 
-interface TokenRule { re: RegExp; to: string; what: string }
+interface TokenRule {
+  re: RegExp;
+  to: string;
+  what: string;
+}
 
 /** Repairs inside one token (cached per token, so they cost nothing on the words a library repeats). */
 const TOKEN_RULES: TokenRule[] = [
@@ -46,7 +53,11 @@ export function repairTokens(line: string, n: number, repairs: Repair[]): string
 }
 
 /** What one token (as it stands in the text, punctuation included) needs: its repaired form, the suspect word in it. */
-interface TokenInfo { fixed: string | null; repairs: string[]; suspect: string | null }
+interface TokenInfo {
+  fixed: string | null;
+  repairs: string[];
+  suspect: string | null;
+}
 const tokenCache = new Map<string, TokenInfo>();
 const TOKEN_WORDS = /[\p{L}\p{M}]{4,}/gu;
 const BARE = /^[^\p{L}\p{M}]*(\p{Ll}[\p{Ll}\p{M}]*)[^\p{L}\p{M}\d/-]*$/u;
@@ -57,7 +68,10 @@ function tokenInfo(token: string): TokenInfo {
   let fixed = token;
   for (const rule of TOKEN_RULES) {
     const next = fixed.replace(rule.re, rule.to);
-    if (next !== fixed) { repairs.push(rule.what); fixed = next; }
+    if (next !== fixed) {
+      repairs.push(rule.what);
+      fixed = next;
+    }
   }
   if (fixed.length >= 4) {
     let glued = false;
@@ -72,7 +86,12 @@ function tokenInfo(token: string): TokenInfo {
   }
   const w = repairs.length ? undefined : BARE.exec(token)?.[1];
   // Unmarked words are only suspect without any vowel (`tt`, `quc`): English words are unmarked too.
-  const suspect = w && !isSyllable(w) && (isMarkedVietnamese(w) || (w.length >= 2 && w.length <= 5 && !/[aăâeêioôơuưy]/u.test(w.replace(/^(qu|gi)/u, '')))) ? w : null;
+  const suspect =
+    w &&
+    !isSyllable(w) &&
+    (isMarkedVietnamese(w) || (w.length >= 2 && w.length <= 5 && !/[aăâeêioôơuưy]/u.test(w.replace(/^(qu|gi)/u, ''))))
+      ? w
+      : null;
   return !repairs.length && suspect === null ? NONE : { fixed: repairs.length ? fixed : null, repairs, suspect };
 }
 
@@ -95,7 +114,11 @@ export function scanTokens(line: string, n: number, repairs: Repair[], suspects:
       tokenCache.set(t, info);
     }
     if (info === NONE) continue;
-    if (info.fixed !== null) { tokens[i] = info.fixed; changed = true; for (const what of info.repairs) repairs.push({ line: n, what }); }
+    if (info.fixed !== null) {
+      tokens[i] = info.fixed;
+      changed = true;
+      for (const what of info.repairs) repairs.push({ line: n, what });
+    }
     if (info.suspect !== null) suspects.push(info.suspect);
   }
   return changed ? tokens.join(' ') : line;
@@ -113,16 +136,22 @@ const hasTone = (w: string) => HAS_TONE.test(w.normalize('NFD'));
 export function repairDetachedMarks(line: string, n: number, repairs: Repair[], damage: Repair[]): string {
   if (!/\s[\u0300-\u036f]/.test(line)) return line;
   const tokens = line.split(' ');
-  let changed = false, damaged = false;
+  let changed = false,
+    damaged = false;
   for (let i = 0; i < tokens.length; i++) {
     if (!MARK_ONLY.test(tokens[i]!)) continue;
     const prev = tokens[i - 1];
     const single = tokens[i]!.normalize('NFD').length === 1 && !MARK_ONLY.test(tokens[i + 1] ?? '');
     const fixed = single && prev && /^[\p{L}\p{M}]+$/u.test(prev) && !hasTone(prev) ? attachTone(prev, tokens[i]!.normalize('NFD')) : null;
-    if (fixed && isSyllable(fixed)) { tokens[i - 1] = fixed; tokens[i] = ''; changed = true; } else damaged = true;
+    if (fixed && isSyllable(fixed)) {
+      tokens[i - 1] = fixed;
+      tokens[i] = '';
+      changed = true;
+    } else damaged = true;
   }
   if (changed) repairs.push({ line: n, what: 'gắn lại dấu thanh bị tách khỏi chữ' });
-  if (damaged) damage.push({ line: n, what: 'dấu thanh tách rời khỏi chữ (phông PDF cũ), không biết chắc thuộc chữ nào; hãy đối chiếu với bản gốc' });
+  if (damaged)
+    damage.push({ line: n, what: 'dấu thanh tách rời khỏi chữ (phông PDF cũ), không biết chắc thuộc chữ nào; hãy đối chiếu với bản gốc' });
   return changed ? tokens.filter((t) => t !== '').join(' ') : line;
 }
 
@@ -135,6 +164,9 @@ export function cutWord(text: string): string | null {
 /** Damage worth telling the clerk about, named (at most a few examples). */
 export function describeSuspects(words: readonly string[]): string | null {
   if (!words.length) return null;
-  const shown = words.slice(0, 8).map((w) => `«${w}»`).join(', ');
+  const shown = words
+    .slice(0, 8)
+    .map((w) => `«${w}»`)
+    .join(', ');
   return `${words.length} từ không phải âm tiết tiếng Việt (có thể mất chữ khi quét/OCR hoặc dính liền): ${shown}${words.length > 8 ? ', …' : ''}; hãy đối chiếu với bản gốc`;
 }

@@ -18,7 +18,8 @@ export function readAuthority(text: string): string | null {
   return `${m[1]!.replace(/\s+/g, '')} ${nameCase(m[2]!)}`;
 }
 
-const OFFICE = /^(pho |q\. |quyen )?(truong|bi thu|chu tich|giam doc|chanh|thuong truc|uy vien|tong|chu nhiem|vien truong|thu truong|thu tuong|bo truong|cuc truong|vu truong|hieu truong|ke toan|chi cuc truong)\b/u;
+const OFFICE =
+  /^(pho |q\. |quyen )?(truong|bi thu|chu tich|giam doc|chanh|thuong truc|uy vien|tong|chu nhiem|vien truong|thu truong|thu tuong|bo truong|cuc truong|vu truong|hieu truong|ke toan|chi cuc truong)\b/u;
 
 /** `PHÓ TRƯỞNG BAN`, `GIÁM ĐỐC`: an office printed above the signer's name. */
 export function isOffice(text: string): boolean {
@@ -85,29 +86,62 @@ export function parseTail(lines: readonly SourceLine[], start: number, end = lin
 
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
-    if (!line.text) { gap = true; continue; }
+    if (!line.text) {
+      gap = true;
+      continue;
+    }
     const cells = line.cells.flatMap((c) => splitOfficeAndName(c) ?? [c]);
     for (const cell of cells) {
-      if (SIGNED_MARK.test(cell)) { signLines.push({ n: line.n, text: cell }); continue; }
-      if (FILE_PATH.test(cell)) { stray.push({ n: line.n, text: cell }); continue; }
+      if (SIGNED_MARK.test(cell)) {
+        signLines.push({ n: line.n, text: cell });
+        continue;
+      }
+      if (FILE_PATH.test(cell)) {
+        stray.push({ n: line.n, text: cell });
+        continue;
+      }
       const nn = NOI_NHAN.exec(cell);
       if (nn) {
-        distStarted = true; gap = false; lastDistN = line.n;
+        distStarted = true;
+        gap = false;
+        lastDistN = line.n;
         const rest = cell.slice(nn[0].length).trim();
         if (rest) dist.add(rest);
         continue;
       }
       const auth = name ? null : readAuthority(cell);
-      if (auth) { authorities.push(auth); signLines.push({ n: line.n, text: cell }); continue; }
-      if (distStarted && isListItem(cell)) { dist.add(cell); lastDistN = line.n; gap = false; continue; }
+      if (auth) {
+        authorities.push(auth);
+        signLines.push({ n: line.n, text: cell });
+        continue;
+      }
+      if (distStarted && isListItem(cell)) {
+        dist.add(cell);
+        lastDistN = line.n;
+        gap = false;
+        continue;
+      }
       const signOpen = !name && (authorities.length > 0 || titleLines.length > 0 || isOffice(cell));
       if (signOpen) {
-        if (isAllCaps(cell) && (titleLines.length === 0 ? authorities.length > 0 || isOffice(cell) : line.n === lastTitleN + 1 && !looksLikeName(cell))) {
-          titleLines.push(cell); lastTitleN = line.n; signLines.push({ n: line.n, text: cell }); continue;
+        if (
+          isAllCaps(cell) &&
+          (titleLines.length === 0 ? authorities.length > 0 || isOffice(cell) : line.n === lastTitleN + 1 && !looksLikeName(cell))
+        ) {
+          titleLines.push(cell);
+          lastTitleN = line.n;
+          signLines.push({ n: line.n, text: cell });
+          continue;
         }
-        if (looksLikeName(cell)) { name = personName(cell); signLines.push({ n: line.n, text: cell }); continue; }
+        if (looksLikeName(cell)) {
+          name = personName(cell);
+          signLines.push({ n: line.n, text: cell });
+          continue;
+        }
       }
-      if (distStarted && !gap && line.n === lastDistN + 1 && !isListItem(cell) && dist.continueWith(cell)) { lastDistN = line.n; continue; }
+      if (distStarted && !gap && line.n === lastDistN + 1 && !isListItem(cell) && dist.continueWith(cell)) {
+        lastDistN = line.n;
+        continue;
+      }
       leftovers.push({ n: line.n, text: cell });
     }
     gap = false;

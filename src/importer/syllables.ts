@@ -8,10 +8,40 @@
 export const TONE_MARKS = '\u0300\u0301\u0309\u0303\u0323';
 const TONE = new RegExp(`[${TONE_MARKS}]`, 'u');
 
-const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+const ONSETS = [
+  'ngh',
+  'ng',
+  'nh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ph',
+  'qu',
+  'th',
+  'tr',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  '',
+];
 
 /** Every rhyme of the standard language, without tone. */
-const RHYMES = new Set(`
+const RHYMES = new Set(
+  `
 a ai ao au ay ac ach am an ang anh ap at
 ăc ăm ăn ăng ăp ăt
 âc âm ân âng âp ât âu ây
@@ -24,7 +54,10 @@ o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oen oeo oet oi om on o
 u ua uân uâng uât uây uc ui um un ung up ut uê uêch uênh uy uya uych uyên uyêt uynh uyt uyu uôc uôi uôm uôn uông uôt uơ uăng uăn uâc
 ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
 y yêm yên yêng yêt yêu
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const VOWELS = 'aăâeêioôơuưy';
 const QUALITY = 'ăâêôơư';
@@ -34,7 +67,9 @@ function toneless(word: string): { base: string; tones: string[] } {
   const nfd = word.toLocaleLowerCase('vi').normalize('NFD');
   const tones: string[] = [];
   let base = '';
-  for (const ch of nfd) if (TONE.test(ch)) tones.push(ch); else base += ch;
+  for (const ch of nfd)
+    if (TONE.test(ch)) tones.push(ch);
+    else base += ch;
   return { base: base.normalize('NFC'), tones };
 }
 
@@ -63,13 +98,17 @@ export function isMarkedVietnamese(word: string): boolean {
 }
 
 /** The syllables administrative text uses most, to choose between two ways of cutting a glued word. */
-const COMMON = new Set(`
+const COMMON = new Set(
+  `
 ban bí thư trưởng phó chủ tịch giám đốc chánh văn phòng thường trực vụ ủy viên đoàn đảng tỉnh huyện xã nhân dân hội
 đồng trung ương bộ chính trị quyết định kế hoạch chỉ thị công tác tổng cục sở quốc việt nam thành phố về việc số ngày
 tháng năm của và các những được có là trong theo thực hiện ban hành để cho với đối tại trên đến từ một này đã sẽ
 cán đảng viên cấp lãnh đạo quy chế nghị luật phát triển kinh tế xã hội an ninh quản lý nhà nước cơ quan đơn vị
 tổ chức thông báo hướng dẫn văn bản điều khoản mục phần chương trình đề án báo cáo tờ trình kết luận nội dung
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const commonCount = (a: string, b: string) => Number(COMMON.has(a.toLocaleLowerCase('vi'))) + Number(COMMON.has(b.toLocaleLowerCase('vi')));
 
@@ -82,7 +121,8 @@ export function splitGluedSyllables(word: string): [string, string] | null {
   if (word.length < 4 || isSyllable(word) || !isMarkedVietnamese(word)) return null;
   const found: [string, string][] = [];
   for (let i = 1; i < word.length; i++) {
-    const a = word.slice(0, i), b = word.slice(i);
+    const a = word.slice(0, i),
+      b = word.slice(i);
     if (/^\p{M}/u.test(b)) continue;
     if (isSyllable(a) && isSyllable(b)) found.push([a, b]);
   }
@@ -105,7 +145,10 @@ function tonePosition(onset: string, rhyme: string): number {
   if (vowelIdx.length >= 3) return onset.length + vowelIdx[1]!;
   if (hasCoda) return onset.length + last;
   if (['ia', 'ua', 'ưa'].includes(rhyme) && onset !== 'qu' && onset !== 'g') return onset.length + vowelIdx[0]!;
-  return onset.length + (['ai', 'ao', 'au', 'ay', 'eo', 'ơi', 'ôi', 'oi', 'ui', 'ưi', 'iu', 'ưu', 'âu', 'ây', 'êu'].includes(rhyme) ? vowelIdx[0]! : last);
+  return (
+    onset.length +
+    (['ai', 'ao', 'au', 'ay', 'eo', 'ơi', 'ôi', 'oi', 'ui', 'ưi', 'iu', 'ưu', 'âu', 'ây', 'êu'].includes(rhyme) ? vowelIdx[0]! : last)
+  );
 }
 
 /**

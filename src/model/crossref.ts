@@ -11,7 +11,11 @@ import { findReferences, type FoundReference, type RelationKind } from './refere
 import type { DirectiveData, Issuer, Registry } from './schema.ts';
 import { foldVietnamese } from './text.ts';
 
-export interface GraphNode { id: string; data: DirectiveData; /** The body as a reader sees it (src/model/markdown-text.ts). */ text: string }
+export interface GraphNode {
+  id: string;
+  data: DirectiveData;
+  /** The body as a reader sees it (src/model/markdown-text.ts). */ text: string;
+}
 
 export type ReferenceStatus = 'resolved' | 'missing' | 'ambiguous';
 
@@ -31,15 +35,28 @@ export interface ResolvedReference {
   source: 'text' | 'relation';
 }
 
-export interface Citation { from: string; kind: RelationKind }
+export interface Citation {
+  from: string;
+  kind: RelationKind;
+}
 
-export interface MissingGroup { number: string; scope: string; citedBy: { id: string; text: string }[] }
+export interface MissingGroup {
+  number: string;
+  scope: string;
+  citedBy: { id: string; text: string }[];
+}
 
 /**
  * A citation as it stands in a directive's text, resolved: what the page links. One per distinct text; the text is
  * searched for in the rendered body, so the grammar runs once per build, on one representation of the text.
  */
-export interface Mention { text: string; number: string; status: ReferenceStatus; target: string | null; candidates: number }
+export interface Mention {
+  text: string;
+  number: string;
+  status: ReferenceStatus;
+  target: string | null;
+  candidates: number;
+}
 
 /** The citations of a library both ways: what each directive cites, what cites it, what is missing or ambiguous. */
 export interface ReferenceGraph {
@@ -70,13 +87,19 @@ export function codeLevel(n: ParsedNumber, nationalCodes: ReadonlySet<string>): 
 }
 
 const stripBody = (body: string) =>
-  foldVietnamese(body).replace(/^(?:ban thuong vu|thuong truc|ban chap hanh|tap the)\s+/, '').replace(/\s+khoa\s+[ivxlc\d]+$/, '').trim();
+  foldVietnamese(body)
+    .replace(/^(?:ban thuong vu|thuong truc|ban chap hanh|tap the)\s+/, '')
+    .replace(/\s+khoa\s+[ivxlc\d]+$/, '')
+    .trim();
 
 /** Citations in a text (src/model/references.ts); a build passes one that reuses an earlier build's results. */
 export type ReferenceFinder = (text: string, ownNumber: string) => FoundReference[];
 
-
-export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Registry, find: ReferenceFinder = findReferences): ReferenceGraph {
+export function buildReferenceGraph(
+  nodes: readonly GraphNode[],
+  registry: Registry,
+  find: ReferenceFinder = findReferences,
+): ReferenceGraph {
   const issuers = new Map(registry.issuers.map((i) => [i.id, i]));
   const provinces = new Map(registry.provinces.map((p) => [p.id, p.name]));
   const nationalCodes = new Set(registry.issuers.filter((i) => i.level === 'national').map((i) => normalizeCode(i.code)));
@@ -85,15 +108,25 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
 
   // Index every directive under the scopes a citation of its number can come from.
   const index = new Map<string, GraphNode[]>();
-  const put = (key: string, n: GraphNode) => { const l = index.get(key); if (l) l.push(n); else index.set(key, [n]); };
+  const put = (key: string, n: GraphNode) => {
+    const l = index.get(key);
+    if (l) l.push(n);
+    else index.set(key, [n]);
+  };
   for (const n of nodes) {
     const parsed = parseNumber(n.data.number);
     const issuer = issuerOf(n);
     if (!parsed || !issuer) continue;
     const nk = numberKey(parsed);
     if (issuer.level === 'national') put(`N|${nk}`, n);
-    else if (issuer.level === 'province') { put(`P:${issuer.province}|${nk}`, n); put(`ANY|${nk}`, n); }
-    else { put(`L:${issuer.province}:${issuer.locality ?? ''}|${nk}`, n); put(`PL:${issuer.province}|${nk}`, n); put(`ANY|${nk}`, n); }
+    else if (issuer.level === 'province') {
+      put(`P:${issuer.province}|${nk}`, n);
+      put(`ANY|${nk}`, n);
+    } else {
+      put(`L:${issuer.province}:${issuer.locality ?? ''}|${nk}`, n);
+      put(`PL:${issuer.province}|${nk}`, n);
+      put(`ANY|${nk}`, n);
+    }
   }
 
   function lookup(citing: Issuer | undefined, parsed: ParsedNumber): { list: GraphNode[]; scope: string } {
@@ -103,9 +136,10 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
     if (!citing || citing.level === 'national') return { list: index.get(`ANY|${nk}`) ?? [], scope: 'mọi tỉnh' };
     const province = citing.province!;
     const pname = provinces.get(province) ?? province;
-    const local = citing.level === 'province'
-      ? index.get(`PL:${province}|${nk}`) ?? []
-      : index.get(`L:${province}:${citing.locality ?? ''}|${nk}`) ?? [];
+    const local =
+      citing.level === 'province'
+        ? (index.get(`PL:${province}|${nk}`) ?? [])
+        : (index.get(`L:${province}:${citing.locality ?? ''}|${nk}`) ?? []);
     if (level === 'province') return { list: index.get(`P:${province}|${nk}`) ?? [], scope: pname };
     if (level === 'local') return { list: local, scope: citing.level === 'province' ? pname : `${citing.locality ?? ''}, ${pname}` };
     return { list: [...(index.get(`P:${province}|${nk}`) ?? []), ...local], scope: pname };
@@ -121,7 +155,12 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
       if (named.length) candidates = named;
     }
     const status: ReferenceStatus = candidates.length === 1 ? 'resolved' : candidates.length === 0 ? 'missing' : 'ambiguous';
-    return { status, target: status === 'resolved' ? candidates[0]!.id : null, candidates: status === 'ambiguous' ? candidates.map((n) => n.id) : [], scope };
+    return {
+      status,
+      target: status === 'resolved' ? candidates[0]!.id : null,
+      candidates: status === 'ambiguous' ? candidates.map((n) => n.id) : [],
+      scope,
+    };
   }
 
   const memo = new Map<string, ResolvedReference>();
@@ -147,10 +186,12 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
     const written = new Map<string, Mention>();
     for (const f of find(`${n.data.title}\n${n.text}`, n.data.number)) {
       const r = resolve(n, f);
-      if (!written.has(f.text)) written.set(f.text, { text: f.text, number: r.number, status: r.status, target: r.target, candidates: r.candidates.length });
+      if (!written.has(f.text))
+        written.set(f.text, { text: f.text, number: r.number, status: r.status, target: r.target, candidates: r.candidates.length });
       const k = numberKey(f.parsed);
       const prev = refs.get(k);
-      if (!prev || (prev.status !== 'resolved' && r.status === 'resolved')) refs.set(k, prev && prev.kind !== 'cites' && r.kind === 'cites' ? { ...r, kind: prev.kind } : r);
+      if (!prev || (prev.status !== 'resolved' && r.status === 'resolved'))
+        refs.set(k, prev && prev.kind !== 'cites' && r.kind === 'cites' ? { ...r, kind: prev.kind } : r);
     }
     // Frontmatter relations add to what the text says, or correct it.
     for (const rel of n.data.relations) {
@@ -158,8 +199,16 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
         const t = byId.get(rel.target);
         const k = t ? numberKey(parseNumber(t.data.number)!) : `target:${rel.target}`;
         refs.set(k, {
-          number: t?.data.number ?? rel.number ?? rel.target, text: rel.note ?? '', issued: t?.data.issued ?? rel.issued ?? null, body: null,
-          kind: rel.kind, status: t ? 'resolved' : 'missing', target: t ? t.id : null, candidates: [], scope: '', source: 'relation',
+          number: t?.data.number ?? rel.number ?? rel.target,
+          text: rel.note ?? '',
+          issued: t?.data.issued ?? rel.issued ?? null,
+          body: null,
+          kind: rel.kind,
+          status: t ? 'resolved' : 'missing',
+          target: t ? t.id : null,
+          candidates: [],
+          scope: '',
+          source: 'relation',
         });
         continue;
       }
@@ -167,8 +216,21 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
       if (!parsed) continue;
       const k = numberKey(parsed);
       const detected = refs.get(k);
-      const res = resolveCitation(n, { number: rel.number!, parsed, issued: rel.issued ?? detected?.issued ?? null, body: detected?.body ?? null });
-      refs.set(k, { number: rel.number!, text: detected?.text ?? rel.note ?? '', issued: rel.issued ?? detected?.issued ?? null, body: detected?.body ?? null, kind: rel.kind, source: 'relation', ...res });
+      const res = resolveCitation(n, {
+        number: rel.number!,
+        parsed,
+        issued: rel.issued ?? detected?.issued ?? null,
+        body: detected?.body ?? null,
+      });
+      refs.set(k, {
+        number: rel.number!,
+        text: detected?.text ?? rel.note ?? '',
+        issued: rel.issued ?? detected?.issued ?? null,
+        body: detected?.body ?? null,
+        kind: rel.kind,
+        source: 'relation',
+        ...res,
+      });
     }
     const list = [...refs.values()];
     outgoing.set(n.id, list);
@@ -177,7 +239,8 @@ export function buildReferenceGraph(nodes: readonly GraphNode[], registry: Regis
       if (r.status === 'resolved') {
         const l = incoming.get(r.target!);
         const c = { from: n.id, kind: r.kind };
-        if (l) l.push(c); else incoming.set(r.target!, [c]);
+        if (l) l.push(c);
+        else incoming.set(r.target!, [c]);
       } else if (r.status === 'ambiguous') {
         ambiguous.push({ from: n.id, reference: r });
       } else {
@@ -205,5 +268,11 @@ export function graphToJson(g: ReferenceGraph): GraphJson {
 }
 
 export function graphFromJson(j: GraphJson): ReferenceGraph {
-  return { outgoing: new Map(j.outgoing), incoming: new Map(j.incoming), missing: j.missing, ambiguous: j.ambiguous, mentions: new Map(j.mentions) };
+  return {
+    outgoing: new Map(j.outgoing),
+    incoming: new Map(j.incoming),
+    missing: j.missing,
+    ambiguous: j.ambiguous,
+    mentions: new Map(j.mentions),
+  };
 }

@@ -1,6 +1,10 @@
 /** Dates as Vietnamese documents print them, and the ISO form the frontmatter stores. */
 
-export interface DateParts { year: number; month: number; day: number }
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
 
 export function isValidDate({ year, month, day }: DateParts): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
@@ -72,4 +76,17 @@ export function formatShortDate(iso: string): string {
   return `${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}/${p.year}`;
 }
 
-export const MONTH_NAMES = ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8', 'Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12'] as const;
+export const MONTH_NAMES = [
+  'Tháng 1',
+  'Tháng 2',
+  'Tháng 3',
+  'Tháng 4',
+  'Tháng 5',
+  'Tháng 6',
+  'Tháng 7',
+  'Tháng 8',
+  'Tháng 9',
+  'Tháng 10',
+  'Tháng 11',
+  'Tháng 12',
+] as const;

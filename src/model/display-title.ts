@@ -12,10 +12,37 @@ import { foldVietnamese } from './text.ts';
 
 /** Names that keep their capitals wherever a subject mentions them. */
 export const NATIONAL_NAMES = [
-  'Thủ tướng Chính phủ', 'Chính phủ', 'Bộ Chính trị', 'Ban Bí thư', 'Ban Chấp hành Trung ương', 'Trung ương', 'Quốc hội',
-  'Ủy ban Thường vụ Quốc hội', 'Ủy ban Mặt trận Tổ quốc Việt Nam', 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'Đảng', 'Nhà nước', 'Mặt trận Tổ quốc Việt Nam', 'Mặt trận Tổ quốc', 'Việt Nam', 'Hồ Chí Minh',
-  'Đại hội đại biểu toàn quốc', 'Đại hội', 'Tỉnh ủy', 'Thành ủy', 'Huyện ủy', 'Đảng ủy', 'Ủy ban nhân dân', 'Hội đồng nhân dân',
-  'Ban Thường vụ', 'Ban Chỉ đạo', 'Đoàn TNCS Hồ Chí Minh', 'Nhân dân', 'Tổ quốc', 'Bác Hồ', 'Chủ tịch Hồ Chí Minh',
+  'Thủ tướng Chính phủ',
+  'Chính phủ',
+  'Bộ Chính trị',
+  'Ban Bí thư',
+  'Ban Chấp hành Trung ương',
+  'Trung ương',
+  'Quốc hội',
+  'Ủy ban Thường vụ Quốc hội',
+  'Ủy ban Mặt trận Tổ quốc Việt Nam',
+  'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+  'Đảng',
+  'Nhà nước',
+  'Mặt trận Tổ quốc Việt Nam',
+  'Mặt trận Tổ quốc',
+  'Việt Nam',
+  'Hồ Chí Minh',
+  'Đại hội đại biểu toàn quốc',
+  'Đại hội',
+  'Tỉnh ủy',
+  'Thành ủy',
+  'Huyện ủy',
+  'Đảng ủy',
+  'Ủy ban nhân dân',
+  'Hội đồng nhân dân',
+  'Ban Thường vụ',
+  'Ban Chỉ đạo',
+  'Đoàn TNCS Hồ Chí Minh',
+  'Nhân dân',
+  'Tổ quốc',
+  'Bác Hồ',
+  'Chủ tịch Hồ Chí Minh',
 ];
 const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'TNCS', 'COVID', 'ASEAN', 'WTO', 'CNH', 'HĐH', 'KT-XH', 'QP-AN', 'TP']);
 const ROMAN = /^[IVXLC]+$/;
@@ -81,7 +108,8 @@ export function displayTitle(title: string, names: TitleNames = DEFAULT_NAMES): 
       const next = words[after]!;
       // ... or naming a body (`Nghị quyết Đại hội ...`).
       const named = taken.has(after) && /^\p{Lu}/u.test(out[after]!);
-      if (/^số$/iu.test(next) || parseNumber(next.replace(/[,;:.]+$/, '')) || /^\d/.test(next) || named) out[idx[k]!] = capFirst(out[idx[k]!]!);
+      if (/^số$/iu.test(next) || parseNumber(next.replace(/[,;:.]+$/, '')) || /^\d/.test(next) || named)
+        out[idx[k]!] = capFirst(out[idx[k]!]!);
     }
   }
   // The first letter, and the first letter inside opening quotes.
@@ -95,11 +123,18 @@ function keepOrLower(token: string): string {
   const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (/\d/.test(bare) && /\p{L}/u.test(bare) && parseNumber(bare)) return token.replace(bare, canonicalNumber(bare));
   if (/\d/.test(bare)) return token;
-  if (ROMAN.test(bare) || ACRONYMS.has(bare) || (bare.length >= 2 && !/[AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]/u.test(bare))) return token;
+  if (
+    ROMAN.test(bare) ||
+    ACRONYMS.has(bare) ||
+    (bare.length >= 2 && !/[AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]/u.test(bare))
+  )
+    return token;
   return lower(token);
 }
 
 /** `thủ` spelled as `Thủ`: the name's capitals on the token, its punctuation kept. */
 function respell(token: string, spelled: string): string {
-  return token.replace(/[\p{L}\p{M}]+/u, (w) => (spelled[0] === spelled[0]!.toLocaleUpperCase('vi') && spelled[0] !== spelled[0]!.toLocaleLowerCase('vi') ? capFirst(w) : w));
+  return token.replace(/[\p{L}\p{M}]+/u, (w) =>
+    spelled[0] === spelled[0]!.toLocaleUpperCase('vi') && spelled[0] !== spelled[0]!.toLocaleLowerCase('vi') ? capFirst(w) : w,
+  );
 }

@@ -60,7 +60,10 @@ export type Family = 'party' | 'state';
 
 const codeIndex: Record<Family, Map<string, DocType[]>> = { party: new Map(), state: new Map() };
 for (const t of DOC_TYPES as readonly DocType[]) {
-  for (const [family, codes] of [['party', t.partyCodes], ['state', t.stateCodes]] as const) {
+  for (const [family, codes] of [
+    ['party', t.partyCodes],
+    ['state', t.stateCodes],
+  ] as const) {
     for (const c of codes) {
       const k = normalizeCode(c);
       codeIndex[family].set(k, [...(codeIndex[family].get(k) ?? []), t]);

@@ -1,7 +1,11 @@
 /** Stable directive ids and their address, derived from issuer, number and date (a number alone repeats across provinces and terms). */
 import { slugify } from './text.ts';
 
-export interface DirectiveKey { issuer: string; number: string; issued: string }
+export interface DirectiveKey {
+  issuer: string;
+  number: string;
+  issued: string;
+}
 
 /** `ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu` */
 export function directiveId(d: DirectiveKey): string {

@@ -10,10 +10,18 @@ export function issuerScope(issuer: Issuer, provinces: ReadonlyMap<string, Provi
   return (issuer.province && provinces.get(issuer.province)?.name) || NATIONAL_SCOPE;
 }
 
-
-export interface IssuerNode { issuer: Issuer; children: IssuerNode[] }
-export interface ProvinceGroup { province: Province; roots: IssuerNode[] }
-export interface IssuerTree { national: IssuerNode[]; provinces: ProvinceGroup[] }
+export interface IssuerNode {
+  issuer: Issuer;
+  children: IssuerNode[];
+}
+export interface ProvinceGroup {
+  province: Province;
+  roots: IssuerNode[];
+}
+export interface IssuerTree {
+  national: IssuerNode[];
+  provinces: ProvinceGroup[];
+}
 
 /** National bodies first, then each province (in Vietnamese order) with its bodies nested under their parents. */
 export function issuerTree(registry: Registry): IssuerTree {
@@ -26,11 +34,17 @@ export function issuerTree(registry: Registry): IssuerTree {
     else roots.push(node);
   }
   const byName = (a: IssuerNode, b: IssuerNode) => compareVietnamese(a.issuer.name, b.issuer.name);
-  const sortDeep = (list: IssuerNode[]) => { list.sort(byName); list.forEach((n) => sortDeep(n.children)); return list; };
-  const provinces = [...registry.provinces].sort((a, b) => compareVietnamese(a.name, b.name)).map((province) => ({
-    province,
-    roots: sortDeep(roots.filter((r) => r.issuer.province === province.id)),
-  }));
+  const sortDeep = (list: IssuerNode[]) => {
+    list.sort(byName);
+    for (const n of list) sortDeep(n.children);
+    return list;
+  };
+  const provinces = [...registry.provinces]
+    .sort((a, b) => compareVietnamese(a.name, b.name))
+    .map((province) => ({
+      province,
+      roots: sortDeep(roots.filter((r) => r.issuer.province === province.id)),
+    }));
   return { national: sortDeep(roots.filter((r) => r.issuer.level === 'national')), provinces };
 }
 

@@ -47,15 +47,18 @@ const firstAndRest = (codes: string): [string, string | null] => {
 
 /** Regex source matching a number in running text (used by the importer and the reference grammar), as printed:
  * spaces around the dash (`21 -CT/TU`, `100 - KL/TW`), a space for the dash (`84 QĐ/TWĐTN`), joint and legal forms. */
-export const NUMBER_IN_TEXT = String.raw`\d{1,5}[a-zA-Z]?(?:` + [
-  String.raw`\s?-\s?${CODE}\s?\/\s?${CODE}(?:-${CODE}){0,2}`,
-  String.raw`\s(?=\p{Lu}[\p{L}\p{M}]*\/)${CODE}\/${CODE}(?:-${CODE}){0,2}`,
-  String.raw`\/\d{4}\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
-  String.raw`\/\d{4}\/${CODE}(?:-${CODE}){1,3}`,
-  String.raw`\/\d{4}\/${CODE}`,
-  String.raw`\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
-  String.raw`\/${CODE}(?:-${CODE}){0,2}`,
-].join('|') + ')';
+export const NUMBER_IN_TEXT =
+  String.raw`\d{1,5}[a-zA-Z]?(?:` +
+  [
+    String.raw`\s?-\s?${CODE}\s?\/\s?${CODE}(?:-${CODE}){0,2}`,
+    String.raw`\s(?=\p{Lu}[\p{L}\p{M}]*\/)${CODE}\/${CODE}(?:-${CODE}){0,2}`,
+    String.raw`\/\d{4}\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
+    String.raw`\/\d{4}\/${CODE}(?:-${CODE}){1,3}`,
+    String.raw`\/\d{4}\/${CODE}`,
+    String.raw`\/${CODE}\/${CODE}(?:-${CODE}){0,3}`,
+    String.raw`\/${CODE}(?:-${CODE}){0,2}`,
+  ].join('|') +
+  ')';
 
 /**
  * A number as printed, with the spacing copies add taken out: spaces around `-` and `/` (`367 - QĐ/TWĐTN-VP`,
@@ -63,7 +66,8 @@ export const NUMBER_IN_TEXT = String.raw`\d{1,5}[a-zA-Z]?(?:` + [
  * `UBND`/`HĐND` (`1961/QĐUBND`).
  */
 export function normalizeNumberText(printed: string): string {
-  return printed.trim()
+  return printed
+    .trim()
     .replace(/^(\d{1,5}[a-zA-Z]?)\s+(?=\p{Lu}[\p{L}\p{M}]*\s*\/)/u, '$1-')
     .replace(/\s+/g, '')
     .replace(/\/(QĐ|KH|TB|HD|CT|NQ|BC|TTr|QyĐ|CTr)(UBND|HĐND|UB)$/u, '/$1-$2');
@@ -73,7 +77,10 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Parse a number as printed; null when it has none of the three forms. */
 export function parseNumber(input: string): ParsedNumber | null {
-  const raw = input.normalize('NFC').replace(/^\s*số\s*:?\s*/iu, '').trim();
+  const raw = input
+    .normalize('NFC')
+    .replace(/^\s*số\s*:?\s*/iu, '')
+    .trim();
   let m = PARTY.exec(raw);
   if (m) {
     // `367-QĐ/TWĐTN-VP`: the issuer, then the unit that drafted it.
@@ -103,13 +110,22 @@ export function parseNumber(input: string): ParsedNumber | null {
       return { raw, family: 'state', form: 'state', seq, typeCode: first, issuerCode: squash(rest), unit: null, year: null };
     }
     const [issuerCode, ...unit] = (rest ? `${first}-${squash(rest)}` : first).split('-');
-    return { raw, family: 'state', form: 'state', seq, typeCode: null, issuerCode: issuerCode!, unit: unit.length ? unit.join('-') : null, year: null };
+    return {
+      raw,
+      family: 'state',
+      form: 'state',
+      seq,
+      typeCode: null,
+      issuerCode: issuerCode!,
+      unit: unit.length ? unit.join('-') : null,
+      year: null,
+    };
   }
   return null;
 }
 
 /** Issuer codes printed with small letters, and letters OCR reads for others (`TƯ` for `TW`). */
-const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg', 'TƯ': 'TW' };
+const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg', TƯ: 'TW' };
 
 /**
  * One spelling for a number however it was printed: type codes as the type table writes them (`CTR` → `CTr`,
@@ -120,16 +136,22 @@ export function canonicalNumber(raw: string): string {
   const n = parseNumber(raw);
   if (!n) return raw;
   let typeSeen = false;
-  return n.raw.replace(/\s+/g, '').split(/([-/])/).map((tok, i) => {
-    if (i % 2 === 1 || i === 0 || /^\d+$/.test(tok)) return tok;
-    if (!typeSeen && n.typeCode && tok === n.typeCode) {
-      typeSeen = true;
-      const table = typesForCode(tok, n.family).flatMap((t) => [...t.partyCodes, ...t.stateCodes]).find((c) => normalizeCode(c) === normalizeCode(tok));
-      return table ?? tok;
-    }
-    // Unit codes may carry small letters of their own (`GDTrH`): only the known variants change.
-    return ISSUER_SPELLING[tok.toLocaleUpperCase('vi')] ?? tok;
-  }).join('');
+  return n.raw
+    .replace(/\s+/g, '')
+    .split(/([-/])/)
+    .map((tok, i) => {
+      if (i % 2 === 1 || i === 0 || /^\d+$/.test(tok)) return tok;
+      if (!typeSeen && n.typeCode && tok === n.typeCode) {
+        typeSeen = true;
+        const table = typesForCode(tok, n.family)
+          .flatMap((t) => [...t.partyCodes, ...t.stateCodes])
+          .find((c) => normalizeCode(c) === normalizeCode(tok));
+        return table ?? tok;
+      }
+      // Unit codes may carry small letters of their own (`GDTrH`): only the known variants change.
+      return ISSUER_SPELLING[tok.toLocaleUpperCase('vi')] ?? tok;
+    })
+    .join('');
 }
 
 /** Serial number without leading zeros, so `01-CT/TU` and `1-CT/TU` are the same citation. */
@@ -162,7 +184,10 @@ export function numberSearchTokens(n: ParsedNumber): string[] {
 }
 
 // `234-CV/BDVTU`, `234/BDVTU`, `234 CV`, `234CV`, `2345/UBND-VX`, `30/2020/NĐ-CP`
-const QUERY_NUMBER = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,5})(?:\s*\/\s*(\d{4}))?(?:\s*[-/ ]\s*|)(${CODE})((?:\s*[-/]\s*${CODE}){0,2})(?![\p{L}\d])`, 'gu');
+const QUERY_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{1,5})(?:\s*\/\s*(\d{4}))?(?:\s*[-/ ]\s*|)(${CODE})((?:\s*[-/]\s*${CODE}){0,2})(?![\p{L}\d])`,
+  'gu',
+);
 
 /**
  * Rewrite number-like parts of a search query into the tokens of {@link numberSearchTokens},

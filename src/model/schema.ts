@@ -9,7 +9,8 @@ import { parseIsoDate, toIso } from './dates.ts';
 import { parseNumber } from './numbers.ts';
 
 const text = (what: string) =>
-  z.string({ error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải là chuỗi văn bản`) })
+  z
+    .string({ error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải là chuỗi văn bản`) })
     .trim()
     .min(1, { error: `${what} không được để trống` });
 
@@ -18,7 +19,8 @@ const text = (what: string) =>
  * Both become an ISO `YYYY-MM-DD` string; impossible dates are refused.
  */
 export const isoDate = (what: string) =>
-  z.union([z.string(), z.date()], { error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải có dạng YYYY-MM-DD`) })
+  z
+    .union([z.string(), z.date()], { error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải có dạng YYYY-MM-DD`) })
     .transform((v, ctx) => {
       const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : v.trim();
       const parts = parseIsoDate(s);
@@ -29,49 +31,69 @@ export const isoDate = (what: string) =>
       return toIso(parts);
     });
 
-export const signerSchema = z.object({
-  name: text('họ tên người ký (signer.name)'),
-  title: text('chức vụ người ký (signer.title)').optional(),
-  /** `T/M Ban Thường vụ`, `K/T Trưởng ban`, `KT. Chủ tịch`. */
-  authority: text('thẩm quyền ký (signer.authority)').optional(),
-}, { error: 'signer phải có name, và có thể có title, authority' }).strict();
+export const signerSchema = z
+  .object(
+    {
+      name: text('họ tên người ký (signer.name)'),
+      title: text('chức vụ người ký (signer.title)').optional(),
+      /** `T/M Ban Thường vụ`, `K/T Trưởng ban`, `KT. Chủ tịch`. */
+      authority: text('thẩm quyền ký (signer.authority)').optional(),
+    },
+    { error: 'signer phải có name, và có thể có title, authority' },
+  )
+  .strict();
 
 export const RELATION_KINDS = ['implements', 'based-on', 'replaces', 'amends', 'repeals', 'guides', 'cites'] as const;
 
-export const relationSchema = z.object({
-  kind: z.enum(RELATION_KINDS, { error: `kind phải là một trong: ${RELATION_KINDS.join(', ')}` }),
-  /** Number as cited (`01-CT/TU`) or a directive id. */
-  number: text('số hiệu văn bản liên quan (relations.number)').optional(),
-  target: text('id văn bản liên quan (relations.target)').optional(),
-  issued: isoDate('ngày của văn bản liên quan').optional(),
-  note: z.string().optional(),
-}).strict().refine((r) => r.number || r.target, { error: 'mỗi quan hệ cần number hoặc target' });
+export const relationSchema = z
+  .object({
+    kind: z.enum(RELATION_KINDS, { error: `kind phải là một trong: ${RELATION_KINDS.join(', ')}` }),
+    /** Number as cited (`01-CT/TU`) or a directive id. */
+    number: text('số hiệu văn bản liên quan (relations.number)').optional(),
+    target: text('id văn bản liên quan (relations.target)').optional(),
+    issued: isoDate('ngày của văn bản liên quan').optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((r) => r.number || r.target, { error: 'mỗi quan hệ cần number hoặc target' });
 
 export const sourceSchema = z.union([
   z.string().min(1),
   z.object({ file: z.string().optional(), url: z.string().optional(), note: z.string().optional() }).strict(),
 ]);
 
-export const directiveSchema = z.object({
-  number: text('số hiệu (number)').refine((n) => parseNumber(n) !== null, {
-    error: 'số hiệu không đúng dạng: cần "234-CV/BDVTU" (Đảng), "2345/UBND-VX" hoặc "30/2020/NĐ-CP" (Nhà nước)',
-  }),
-  /** The number as printed, when the canonical `number` spells it otherwise (`367 - QĐ/TWĐTN-VP`, `CT-TTG`). */
-  numberPrinted: text('số hiệu như in (numberPrinted)').optional(),
-  type: z.enum(DOC_TYPE_KEYS, { error: (i) => `loại văn bản "${String(i.input ?? '')}" không có trong bảng loại; dùng một trong: ${DOC_TYPE_KEYS.join(', ')}` }),
-  title: text('trích yếu (title)'),
-  issuer: text('cơ quan ban hành (issuer)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'issuer phải là id ASCII của cơ quan trong content/issuers.yaml, ví dụ ban-dan-van-tu-tuyen-quang' }),
-  /** Other bodies that issued the document with `issuer` (a joint quy chế of the UBND and the Front). */
-  coIssuers: z.array(text('cơ quan cùng ban hành (coIssuers)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'coIssuers là danh sách id cơ quan trong content/issuers.yaml' })).default([]),
-  issued: isoDate('ngày ban hành (issued)'),
-  place: text('địa danh (place)').optional(),
-  recipients: z.array(text('nơi gửi (recipients)')).default([]),
-  signer: signerSchema.optional(),
-  distribution: z.array(text('nơi nhận (distribution)')).default([]),
-  topics: z.array(text('chủ đề (topics)')).default([]),
-  source: sourceSchema.optional(),
-  relations: z.array(relationSchema).default([]),
-}).strict();
+export const directiveSchema = z
+  .object({
+    number: text('số hiệu (number)').refine((n) => parseNumber(n) !== null, {
+      error: 'số hiệu không đúng dạng: cần "234-CV/BDVTU" (Đảng), "2345/UBND-VX" hoặc "30/2020/NĐ-CP" (Nhà nước)',
+    }),
+    /** The number as printed, when the canonical `number` spells it otherwise (`367 - QĐ/TWĐTN-VP`, `CT-TTG`). */
+    numberPrinted: text('số hiệu như in (numberPrinted)').optional(),
+    type: z.enum(DOC_TYPE_KEYS, {
+      error: (i) => `loại văn bản "${String(i.input ?? '')}" không có trong bảng loại; dùng một trong: ${DOC_TYPE_KEYS.join(', ')}`,
+    }),
+    title: text('trích yếu (title)'),
+    issuer: text('cơ quan ban hành (issuer)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'issuer phải là id ASCII của cơ quan trong content/issuers.yaml, ví dụ ban-dan-van-tu-tuyen-quang',
+    }),
+    /** Other bodies that issued the document with `issuer` (a joint quy chế of the UBND and the Front). */
+    coIssuers: z
+      .array(
+        text('cơ quan cùng ban hành (coIssuers)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+          error: 'coIssuers là danh sách id cơ quan trong content/issuers.yaml',
+        }),
+      )
+      .default([]),
+    issued: isoDate('ngày ban hành (issued)'),
+    place: text('địa danh (place)').optional(),
+    recipients: z.array(text('nơi gửi (recipients)')).default([]),
+    signer: signerSchema.optional(),
+    distribution: z.array(text('nơi nhận (distribution)')).default([]),
+    topics: z.array(text('chủ đề (topics)')).default([]),
+    source: sourceSchema.optional(),
+    relations: z.array(relationSchema).default([]),
+  })
+  .strict();
 
 export type DirectiveData = z.output<typeof directiveSchema>;
 export type DirectiveInput = z.input<typeof directiveSchema>;
@@ -81,32 +103,39 @@ export const ISSUER_LEVELS = ['national', 'province', 'district', 'commune'] as 
 export const ISSUER_FAMILIES = ['party', 'state', 'mass'] as const;
 export type IssuerFamily = (typeof ISSUER_FAMILIES)[number];
 
-export const provinceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  name: text('tên tỉnh (name)'),
-}).strict();
+export const provinceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    name: text('tên tỉnh (name)'),
+  })
+  .strict();
 
-export const issuerSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id cơ quan phải là chữ thường ASCII, số và dấu gạch ngang' }),
-  /** Full name as cited: `Ban Dân vận Tỉnh ủy Tuyên Quang`. */
-  name: text('tên cơ quan (name)'),
-  /** Code in numbers: `BDVTU`, `TU`, `UBND`. */
-  code: text('mã cơ quan (code)'),
-  family: z.enum(ISSUER_FAMILIES, { error: 'family phải là party (Đảng), state (Nhà nước) hoặc mass (Mặt trận, đoàn thể)' }),
-  level: z.enum(ISSUER_LEVELS, { error: `level phải là một trong: ${ISSUER_LEVELS.join(', ')}` }),
-  /** Province id, for every level but national. */
-  province: z.string().optional(),
-  /** District or commune name, for local bodies. */
-  locality: z.string().optional(),
-  parent: z.string().optional(),
-  /** Issuer block lines as printed at the top left (`TỈNH ỦY TUYÊN QUANG`, `BAN DÂN VẬN`). */
-  header: z.array(z.string()).optional(),
-}).strict().refine((i) => i.level === 'national' || !!i.province, { error: 'cơ quan cấp tỉnh, huyện, xã cần province' });
+export const issuerSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id cơ quan phải là chữ thường ASCII, số và dấu gạch ngang' }),
+    /** Full name as cited: `Ban Dân vận Tỉnh ủy Tuyên Quang`. */
+    name: text('tên cơ quan (name)'),
+    /** Code in numbers: `BDVTU`, `TU`, `UBND`. */
+    code: text('mã cơ quan (code)'),
+    family: z.enum(ISSUER_FAMILIES, { error: 'family phải là party (Đảng), state (Nhà nước) hoặc mass (Mặt trận, đoàn thể)' }),
+    level: z.enum(ISSUER_LEVELS, { error: `level phải là một trong: ${ISSUER_LEVELS.join(', ')}` }),
+    /** Province id, for every level but national. */
+    province: z.string().optional(),
+    /** District or commune name, for local bodies. */
+    locality: z.string().optional(),
+    parent: z.string().optional(),
+    /** Issuer block lines as printed at the top left (`TỈNH ỦY TUYÊN QUANG`, `BAN DÂN VẬN`). */
+    header: z.array(z.string()).optional(),
+  })
+  .strict()
+  .refine((i) => i.level === 'national' || !!i.province, { error: 'cơ quan cấp tỉnh, huyện, xã cần province' });
 
-export const registrySchema = z.object({
-  provinces: z.array(provinceSchema).default([]),
-  issuers: z.array(issuerSchema).default([]),
-}).strict();
+export const registrySchema = z
+  .object({
+    provinces: z.array(provinceSchema).default([]),
+    issuers: z.array(issuerSchema).default([]),
+  })
+  .strict();
 
 export type Issuer = z.output<typeof issuerSchema>;
 export type Province = z.output<typeof provinceSchema>;

@@ -10,4 +10,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: Directive[] }> = ({ props, site }) =>
-  xmlResponse(urlset(props.list.map((d) => ({ path: directivePath(d.id), lastmod: d.data.issued })), site));
+  xmlResponse(
+    urlset(
+      props.list.map((d) => ({ path: directivePath(d.id), lastmod: d.data.issued })),
+      site,
+    ),
+  );

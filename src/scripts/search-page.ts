@@ -13,13 +13,23 @@ interface PagefindResultData {
   url: string;
   meta: Record<string, string>;
 }
-interface PagefindResult { id: string; score: number; data: () => Promise<PagefindResultData> }
-interface PagefindSearch { results: PagefindResult[]; unfilteredResultCount: number }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   mergeIndex: (url: string) => Promise<void>;
-  search: (q: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
+  search: (
+    q: string | null,
+    o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<PagefindSearch | null>;
 }
 
 /** Results shown at a time: each costs a request for its fragment (~1 KB). */
@@ -33,10 +43,11 @@ const FILTERS = ['scope', 'issuer', 'type', 'year'] as const;
 function issuerMenu(scopeSelect: HTMLSelectElement, issuerSelect: HTMLSelectElement) {
   const placeholder = issuerSelect.options[0]?.text ?? '';
   let groups: Promise<IssuerGroup[]> | undefined;
-  const load = () => (groups ??= fetch(issuerSelect.dataset['source']!).then((r) => {
-    if (!r.ok) throw new Error(String(r.status));
-    return r.json() as Promise<IssuerGroup[]>;
-  }));
+  const load = () =>
+    (groups ??= fetch(issuerSelect.dataset['source']!).then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json() as Promise<IssuerGroup[]>;
+    }));
   scopeSelect.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
   return {
     /** Fill the menu for the scope chosen (the issuer's own scope when only an issuer is given), then choose the issuer. */
@@ -67,10 +78,12 @@ function resultItem(r: PagefindResultData, query: string, isNumberQuery: boolean
   const m = r.meta;
   // The opening of the text as printed, with the query's words marked; a number query needs only the subject.
   const excerpt = isNumberQuery || !m['summary'] ? '' : `<p class="excerpt">${highlightTerms(m['summary'], query, escapeHtml)}</p>`;
-  return `<li><a class="doc-list__title" href="${escapeHtml(r.url)}">${escapeHtml(m['title'] ?? r.url)}</a>` +
+  return (
+    `<li><a class="doc-list__title" href="${escapeHtml(r.url)}">${escapeHtml(m['title'] ?? r.url)}</a>` +
     `<p class="doc-list__meta"><span class="doc-list__number">${escapeHtml(m['type'] ?? '')} số ${escapeHtml(m['number'] ?? '')}</span><span>·</span>` +
     `<time datetime="${escapeHtml(m['issued'] ?? '')}">${escapeHtml(formatShortDate(m['issued'] ?? ''))}</time><span>·</span>` +
-    `<span>${escapeHtml(m['issuer'] ?? '')}</span></p>${excerpt}</li>`;
+    `<span>${escapeHtml(m['issuer'] ?? '')}</span></p>${excerpt}</li>`
+  );
 }
 
 export async function startSearchPage(): Promise<void> {
@@ -80,7 +93,10 @@ export async function startSearchPage(): Promise<void> {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const more = document.getElementById('search-more') as HTMLButtonElement;
-  const selects = Object.fromEntries(FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`[data-filter="${f}"]`)!])) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
+  const selects = Object.fromEntries(FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`[data-filter="${f}"]`)!])) as Record<
+    (typeof FILTERS)[number],
+    HTMLSelectElement
+  >;
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -140,7 +156,8 @@ export async function startSearchPage(): Promise<void> {
     const query = rewriteNumberQuery(raw);
     isNumberQuery = query !== raw;
     shownQuery = raw;
-    const sort = sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
+    const sort =
+      sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
     // A sorted search ranks the newest shard's results above the others' (src/search/shards.ts).
     await pagefind.options({ indexWeight: sort ? SORTED_WEIGHT : 1 });
     const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
@@ -154,8 +171,15 @@ export async function startSearchPage(): Promise<void> {
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); void run(); });
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => void run(), 250); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 250);
+  });
   selects.scope.addEventListener('change', () => void issuers.show('').then(run));
   for (const s of [selects.issuer, selects.type, selects.year, sortSelect]) s.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore());

@@ -20,12 +20,24 @@ indexer.catch(() => {}); // answered to whoever asks: `added` first
 let made: PagefindFile[] | undefined;
 
 serve<ShardProtocol>({
-  added: async () => { await indexer; return null; },
-  make: async () => { made = await (await indexer).make(); return null; },
+  added: async () => {
+    await indexer;
+    return null;
+  },
+  make: async () => {
+    made = await (await indexer).make();
+    return null;
+  },
   publish: ({ folder, runtime }) => {
     if (!made) throw new Error('chỉ mục chưa được tạo');
     publishIndex(runtime ? made : indexDataOnly(made), folder);
     return null;
   },
-  close: async () => { await indexer.then((ix) => ix.close(), () => {}); return null; },
+  close: async () => {
+    await indexer.then(
+      (ix) => ix.close(),
+      () => {},
+    );
+    return null;
+  },
 });

@@ -31,7 +31,11 @@ export interface SearchIndexer {
 }
 
 /** The record pages of one shard: Pagefind reads `dir`, which holds `pages` pages, of which `directives` are directives. */
-export interface RecordShard { dir: string; pages: number; directives: number }
+export interface RecordShard {
+  dir: string;
+  pages: number;
+  directives: number;
+}
 
 /**
  * Write the records as HTML files, one folder per shard (`<dir>/<k>/<url>index.html`), so that Pagefind reads them
@@ -76,10 +80,15 @@ function removeFilesExcept(dir: string, keep: ReadonlySet<string>): void {
 }
 
 /** One shard's index, made in this thread's Pagefind: the record pages under `dir`, which must hold `expected` pages. */
-export async function indexRecordPages(dir: string, expected: number): Promise<{ make(): Promise<PagefindFile[]>; close(): Promise<void> }> {
+export async function indexRecordPages(
+  dir: string,
+  expected: number,
+): Promise<{ make(): Promise<PagefindFile[]>; close(): Promise<void> }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind không khởi tạo được: ${errors.join('; ')}`);
-  const close = async () => { await pagefind.close(); };
+  const close = async () => {
+    await pagefind.close();
+  };
   try {
     const added = await index.addDirectory({ path: dir });
     if (added.errors.length) throw new Error(added.errors.join('; '));
@@ -119,7 +128,9 @@ function shardWorker(shard: RecordShard) {
  */
 export async function indexShards(shards: readonly RecordShard[]): Promise<SearchIndexer> {
   const workers = shards.map(shardWorker);
-  const close = async () => { await Promise.all(workers.map((w) => w.close())); };
+  const close = async () => {
+    await Promise.all(workers.map((w) => w.close()));
+  };
   try {
     await Promise.all(workers.map((w) => w.added));
   } catch (e) {
@@ -155,7 +166,8 @@ const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
 const ENTRY = 'pagefind-entry.json';
 
 /** The files of an index the browser loads for a merged shard: its own index, not Pagefind's script and WebAssembly. */
-export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] => files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
+export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] =>
+  files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
 
 /** Whether `target` already holds `file`: for a content-named file, the same name and size are enough. */
 function holds(target: string, file: { path: string; content: Uint8Array }): boolean {

@@ -26,7 +26,10 @@ export function uniqueWords(text: string): string {
     if (seen.has(w)) continue; // the same spelling again: the cheap test first (most repeats are exact)
     seen.add(w);
     const key = w.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
-    if (key && !seen.has(`\0${key}`)) { seen.add(`\0${key}`); out.push(w); }
+    if (key && !seen.has(`\0${key}`)) {
+      seen.add(`\0${key}`);
+      out.push(w);
+    }
   }
   return out.join(' ');
 }
@@ -46,13 +49,18 @@ export function openingWords(text: string, count = 40): string {
  * HTML of `text` with the words matching the query highlighted: a word matches when its folded form
  * starts with a folded query term, which is how Pagefind matched it.
  */
-export function highlightTerms(text: string, query: string, escape: (s: string) => string): string {
-  const terms = foldVietnamese(query).split(/[^a-z0-9]+/).filter((t) => t.length > 1);
-  return text.split(/([\p{L}\p{M}\p{N}]+)/u).map((part, i) => {
-    if (i % 2 === 0) return escape(part);
-    const folded = foldVietnamese(part);
-    return terms.some((t) => folded.startsWith(t)) ? `<mark>${escape(part)}</mark>` : escape(part);
-  }).join('');
+export function highlightTerms(text: string, query: string, escapeHtml: (s: string) => string): string {
+  const terms = foldVietnamese(query)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1);
+  return text
+    .split(/([\p{L}\p{M}\p{N}]+)/u)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeHtml(part);
+      const folded = foldVietnamese(part);
+      return terms.some((t) => folded.startsWith(t)) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+    })
+    .join('');
 }
 
 /** Normalise what a person typed: NFC (some keyboards send NFD), collapsed spaces. */

@@ -25,7 +25,6 @@ export interface SearchRecordInput {
   typeName: string;
 }
 
-
 const sortKey = (issued: string) => `<span data-pagefind-sort="issued">${esc(issued)}</span>`;
 
 /** The record that takes the first place in a shard's date order (src/search/shards.ts): no words, no filters. */
@@ -41,7 +40,8 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   const filter = (k: string, v: string) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`;
   const signer = r.data.signer ? `${r.data.signer.name} ${r.data.signer.title ?? ''}` : '';
   const text = markdownToText(r.body);
-  return `<!doctype html><html lang="vi"><head><title>${esc(r.title)}</title></head><body><main data-pagefind-body>` +
+  return (
+    `<!doctype html><html lang="vi"><head><title>${esc(r.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-ignore>${meta('title', r.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
     `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
@@ -50,11 +50,16 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +
     `<div>${esc(withDFolded(uniqueWords(text)))}</div>` +
-    `</main></body></html>`;
+    `</main></body></html>`
+  );
 }
 
 /** One page for Pagefind: where the result links to, the HTML it indexes, and its date (which shard it goes to). */
-export interface SearchRecord { url: string; html: string; issued: string }
+export interface SearchRecord {
+  url: string;
+  html: string;
+  issued: string;
+}
 
 /**
  * What makes the search record of a directive: null when its issuer is not in the registry (such content is

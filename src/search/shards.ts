@@ -42,7 +42,9 @@ export const shardFolder = (k: number): string => (k === 0 ? 'pagefind' : `pagef
 
 /** Records split into `shardCount` shards of nearly equal size by date, newest first (same dates by URL, for reproducible builds). */
 export function splitByDate<T extends { issued: string; url: string }>(records: readonly T[], count = shardCount(records.length)): T[][] {
-  const sorted = [...records].sort((a, b) => (a.issued === b.issued ? (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) : a.issued > b.issued ? -1 : 1));
+  const sorted = [...records].sort((a, b) =>
+    a.issued === b.issued ? (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) : a.issued > b.issued ? -1 : 1,
+  );
   const size = Math.ceil(sorted.length / count);
   return Array.from({ length: count }, (_, k) => sorted.slice(k * size, (k + 1) * size));
 }

@@ -1,7 +1,13 @@
 /** The public shape of a directive in `catalog.json`. References are filled in by the cross-reference module. */
 import type { Directive } from './library.ts';
 
-export interface CatalogReference { number: string; text: string; target: string | null; kind: string; status: string }
+export interface CatalogReference {
+  number: string;
+  text: string;
+  target: string | null;
+  kind: string;
+  status: string;
+}
 
 export function catalogEntry(d: Directive, references: CatalogReference[] = [], referencedBy: string[] = []) {
   return {

@@ -21,7 +21,8 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** The title line at top right: the Party's, the Đoàn's (which numbers its documents the Party's way), or the State's. */
 function motto(family: 'party' | 'state', issuer: Issuer): string[] {
-  if (family === 'party') return issuer.family === 'mass' && /đoàn/iu.test(issuer.name) ? ['ĐOÀN TNCS HỒ CHÍ MINH'] : ['ĐẢNG CỘNG SẢN VIỆT NAM'];
+  if (family === 'party')
+    return issuer.family === 'mass' && /đoàn/iu.test(issuer.name) ? ['ĐOÀN TNCS HỒ CHÍ MINH'] : ['ĐẢNG CỘNG SẢN VIỆT NAM'];
   return ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 }
 

@@ -100,7 +100,15 @@ async function load(): Promise<Library> {
     return {
       id: entry.id,
       url,
-      item: { id: entry.id, url, title, typeName, number: entry.data.number, issued: entry.data.issued, issuer: { id: issuer.id, name: issuer.name, url: paths.issuer(issuer.id) } },
+      item: {
+        id: entry.id,
+        url,
+        title,
+        typeName,
+        number: entry.data.number,
+        issued: entry.data.issued,
+        issuer: { id: issuer.id, name: issuer.name, url: paths.issuer(issuer.id) },
+      },
       title,
       entry,
       data: entry.data,
@@ -150,7 +158,11 @@ export const PAGE_SIZE = 20;
 
 /** The months of a year that have directives, with their counts: the chips of a year's page. */
 export function monthsOfYear(lib: Library, year: number): { name: string; month: number; count: number }[] {
-  return MONTH_NAMES.map((name, i) => ({ name, month: i + 1, count: lib.byMonth.get(`${year}-${String(i + 1).padStart(2, '0')}`)?.length ?? 0 })).filter((m) => m.count > 0);
+  return MONTH_NAMES.map((name, i) => ({
+    name,
+    month: i + 1,
+    count: lib.byMonth.get(`${year}-${String(i + 1).padStart(2, '0')}`)?.length ?? 0,
+  })).filter((m) => m.count > 0);
 }
 
 /** Where an issuer's page places it: its scope, the body it reports to, and its subordinate bodies. */
@@ -165,7 +177,10 @@ export function issuerPlace(lib: Library, issuer: Issuer): { scope: string; pare
 /** Citing directives listed on a directive's own page; the rest are on its `dan-chieu/` pages. */
 export const CITERS_ON_PAGE = 10;
 
-export interface CitationOf { directive: Directive; kind: RelationKind }
+export interface CitationOf {
+  directive: Directive;
+  kind: RelationKind;
+}
 
 const citationMemo = new WeakMap<Library, Map<string, CitationOf[]>>();
 

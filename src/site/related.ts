@@ -4,7 +4,10 @@
  */
 import type { Directive, Library } from './library.ts';
 
-export interface Related { directive: Directive; reason: string }
+export interface Related {
+  directive: Directive;
+  reason: string;
+}
 
 const LIMIT = { issuer: 3, citation: 4, topic: 3 };
 
@@ -22,7 +25,10 @@ function computeRelated(d: Directive, lib: Library): Related[] {
   const add = (x: Directive | undefined, reason: string) => {
     if (x && x.id !== d.id && !out.has(x.id)) out.set(x.id, { directive: x, reason });
   };
-  const linked = new Set([...(lib.graph.outgoing.get(d.id) ?? []).map((r) => r.target), ...(lib.graph.incoming.get(d.id) ?? []).map((c) => c.from)]);
+  const linked = new Set([
+    ...(lib.graph.outgoing.get(d.id) ?? []).map((r) => r.target),
+    ...(lib.graph.incoming.get(d.id) ?? []).map((c) => c.from),
+  ]);
 
   // Same issuer: the neighbours in the issuer's date-sorted list.
   const same = lib.byIssuer.get(d.issuer.id) ?? [];

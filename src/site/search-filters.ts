@@ -7,7 +7,10 @@ import { compareVietnamese } from '../model/text.ts';
 import type { Library } from './library.ts';
 
 /** A scope and the names of its bodies that have directives, in Vietnamese alphabetical order. */
-export interface IssuerGroup { scope: string; issuers: string[] }
+export interface IssuerGroup {
+  scope: string;
+  issuers: string[];
+}
 
 /** National bodies first, then the provinces in alphabetical order. */
 export function issuerGroups(lib: Library): IssuerGroup[] {

@@ -3,7 +3,10 @@ import { PAGE_SIZE, type Library } from './library.ts';
 import { absolute } from './urls.ts';
 import { escapeXml } from '../html/escape.ts';
 
-export interface SitemapUrl { path: string; lastmod?: string }
+export interface SitemapUrl {
+  path: string;
+  lastmod?: string;
+}
 
 /** Paths of a paginated list: `x/`, `x/2/`, ... */
 const pages = (prefix: string, count: number) =>
@@ -11,7 +14,11 @@ const pages = (prefix: string, count: number) =>
 
 export function browseUrls(lib: Library): SitemapUrl[] {
   return [
-    { path: '' }, { path: 'co-quan/' }, { path: 'loai/' }, { path: 'nam/' }, { path: 'tim-kiem/' },
+    { path: '' },
+    { path: 'co-quan/' },
+    { path: 'loai/' },
+    { path: 'nam/' },
+    { path: 'tim-kiem/' },
     ...[...lib.issuers.keys()].flatMap((id) => pages(`co-quan/${id}/`, lib.byIssuer.get(id)?.length ?? 0)),
     ...[...lib.byType].flatMap(([t, l]) => pages(`loai/${t}/`, l.length)),
     ...[...lib.byYear].flatMap(([y, l]) => pages(`nam/${y}/`, l.length)),

@@ -4,9 +4,11 @@ import { directivePath } from '../model/ids.ts';
 import { absolute } from './urls.ts';
 
 export function legislationJsonLd(d: DirectivePageView, site: URL | undefined): string {
-  const citations = d.cites.map(({ target: t, number }) => (t
-    ? { '@type': 'Legislation', legislationIdentifier: t.number, name: t.title, url: absolute(directivePath(t.id), site) }
-    : { '@type': 'Legislation', legislationIdentifier: number }));
+  const citations = d.cites.map(({ target: t, number }) =>
+    t
+      ? { '@type': 'Legislation', legislationIdentifier: t.number, name: t.title, url: absolute(directivePath(t.id), site) }
+      : { '@type': 'Legislation', legislationIdentifier: number },
+  );
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Legislation',

@@ -19,7 +19,15 @@ export const linkLabel = (x: ListItem) => `${x.typeName} ${x.number} ngày ${for
 
 export type { ListItem };
 
-export interface CitedView { kind: RelationKind; status: ReferenceStatus; number: string; issued: string | null; body: string | null; target: ListItem | null; candidates: ListItem[] }
+export interface CitedView {
+  kind: RelationKind;
+  status: ReferenceStatus;
+  number: string;
+  issued: string | null;
+  body: string | null;
+  target: ListItem | null;
+  candidates: ListItem[];
+}
 
 export interface DirectivePageView {
   id: string;
@@ -50,7 +58,10 @@ export function directivePageView(d: Directive, lib: Library): DirectivePageView
   const citations = citationsOf(lib, d.id);
   const mentions = lib.graph.mentions.get(d.id) ?? [];
   const mentionTargets: Record<string, ListItem> = {};
-  for (const m of mentions) { const t = item(m.target); if (t) mentionTargets[t.id] = t; }
+  for (const m of mentions) {
+    const t = item(m.target);
+    if (t) mentionTargets[t.id] = t;
+  }
   return {
     id: d.id,
     digest: d.entry.digest ?? null,
@@ -65,7 +76,12 @@ export function directivePageView(d: Directive, lib: Library): DirectivePageView
     header: [d.issuer, ...d.coIssuers].flatMap((i) => issuerHeader(i, lib.issuers)),
     formal: formalParts(d.data, d.issuer),
     cites: (lib.graph.outgoing.get(d.id) ?? []).map((r) => ({
-      kind: r.kind, status: r.status, number: r.number, issued: r.issued, body: r.body, target: item(r.target),
+      kind: r.kind,
+      status: r.status,
+      number: r.number,
+      issued: r.issued,
+      body: r.body,
+      target: item(r.target),
       candidates: r.candidates.map(item).filter((x): x is ListItem => !!x),
     })),
     // A much-cited directive (a central resolution) can have thousands of citers: the page shows the newest.

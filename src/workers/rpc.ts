@@ -39,7 +39,12 @@ export function startWorker<P extends Protocol>(url: URL, options: WorkerOptions
     else w.resolve(m.result);
   });
   worker.on('error', fail);
-  const exited = new Promise<void>((resolve) => worker.once('exit', (code) => { fail(new Error(`luồng xử lý đã dừng (mã ${code})`)); resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      fail(new Error(`luồng xử lý đã dừng (mã ${code})`));
+      resolve();
+    }),
+  );
   return {
     call(method, params) {
       if (failure) return Promise.reject(failure);

@@ -22,10 +22,16 @@ interface AxeViolation {
 }
 
 function formatViolations(page: string, vs: AxeViolation[]): string {
-  return vs.map((v) => [
-    `[${v.impact}] ${page}: ${v.id}: ${v.help} (${v.helpUrl})`,
-    ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
-  ].join('\n')).join('\n');
+  return vs
+    .map((v) =>
+      [
+        `[${v.impact}] ${page}: ${v.id}: ${v.help} (${v.helpUrl})`,
+        ...v.nodes.map(
+          (n) => `    ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 let browser: Browser;
@@ -54,7 +60,13 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
   });
 }
 
@@ -122,7 +134,10 @@ describe('keyboard', () => {
     const tab = async () => {
       await page.keyboard.press('Tab');
       const f = await focused(page);
-      expect(f, `focus lost after ${stops.length + 1} Tab presses: ${stops.map((x) => `${x.tag}#${x.id} "${x.text}"`).join(' → ')}`).not.toBeNull();
+      expect(
+        f,
+        `focus lost after ${stops.length + 1} Tab presses: ${stops.map((x) => `${x.tag}#${x.id} "${x.text}"`).join(' → ')}`,
+      ).not.toBeNull();
       stops.push(f!);
       return f!;
     };
@@ -178,7 +193,9 @@ describe('narrow screens', () => {
   test('a planted wide element is caught', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await open(page, PAGES['home']!);
-    await page.evaluate(() => { document.querySelector('main')!.insertAdjacentHTML('beforeend', '<pre>2345/UBND-VX-2345/UBND-VX-2345/UBND-VX-2345/UBND-VX</pre>'); });
+    await page.evaluate(() => {
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<pre>2345/UBND-VX-2345/UBND-VX-2345/UBND-VX-2345/UBND-VX</pre>');
+    });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeGreaterThan(320);
     await page.close();
   });
@@ -193,7 +210,10 @@ describe('narrow screens', () => {
       let right = root.clientWidth;
       for (const el of document.body.querySelectorAll('*')) {
         const r = el.getBoundingClientRect().right;
-        if (r > right + 0.5) { right = r; widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right edge ${Math.round(r)} px)`; }
+        if (r > right + 0.5) {
+          right = r;
+          widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right edge ${Math.round(r)} px)`;
+        }
       }
       return { scrollWidth: root.scrollWidth, widest };
     });

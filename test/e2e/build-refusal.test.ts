@@ -30,7 +30,10 @@ test('invalid content is refused with the validator’s message, and the previou
   const file = path.join(content, 'directives', name);
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^issued: .*$/m, 'issued: 2021-02-30'));
 
-  const err: Error = await buildSite({ contentDir: content, outDir, cacheDir }).then(() => new Error('the build succeeded'), (e: Error) => e);
+  const err: Error = await buildSite({ contentDir: content, outDir, cacheDir }).then(
+    () => new Error('the build succeeded'),
+    (e: Error) => e,
+  );
   expect(err.message).toMatch(/exit code 1/);
   expect(err.message).toContain(`${name}:`);
   expect(err.message).toMatch(/issued: ngày ban hành \(issued\) "2021-02-30" không phải ngày hợp lệ/);

@@ -29,8 +29,12 @@ function makeLibrary(): string {
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Links and marks of the citations inside a directive's body. */
 /**
@@ -42,19 +46,26 @@ const SHARDED = { SEARCH_SHARD_MIN: '5' };
 /** The text and titles of every page in a built Pagefind index, all shards (their fragments: gzip, a signature, then JSON). */
 function indexedText(outDir: string): string {
   const dirs = ['pagefind/fragment', 'pagefind-1/fragment'].map((d) => path.join(outDir, d));
-  return dirs.flatMap((dir) => fs.readdirSync(dir).map((f) => path.join(dir, f))).map((f) => {
-    const json = gunzipSync(fs.readFileSync(f)).toString('utf8').replace(/^pagefind_dcd/, '');
-    const fragment = JSON.parse(json) as { content: string; meta: { title?: string } };
-    return `${fragment.meta.title ?? ''}\n${fragment.content}`;
-  }).join('\n');
+  return dirs
+    .flatMap((dir) => fs.readdirSync(dir).map((f) => path.join(dir, f)))
+    .map((f) => {
+      const json = gunzipSync(fs.readFileSync(f))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
+      const fragment = JSON.parse(json) as { content: string; meta: { title?: string } };
+      return `${fragment.meta.title ?? ''}\n${fragment.content}`;
+    })
+    .join('\n');
 }
 
 async function bodyRefs(page: Page) {
-  return page.$$eval('.formal__body .ref', (els) => els.map((e) => ({
-    text: e.textContent ?? '',
-    href: e instanceof HTMLAnchorElement ? e.pathname : null,
-    cls: e.className,
-  })));
+  return page.$$eval('.formal__body .ref', (els) =>
+    els.map((e) => ({
+      text: e.textContent ?? '',
+      href: e instanceof HTMLAnchorElement ? e.pathname : null,
+      cls: e.className,
+    })),
+  );
 }
 
 describe('a library with the directives the seeds cite', () => {
@@ -65,7 +76,9 @@ describe('a library with the directives the seeds cite', () => {
     ({ outDir } = await buildSite({ contentDir: makeLibrary(), env: SHARDED }));
     server = await serveStatic(outDir);
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   test('citations in the body link to the right directive, in the citing province', async () => {
     page = await browser.newPage();
@@ -120,7 +133,9 @@ describe('a library with the directives the seeds cite', () => {
   test('the missing-citations page lists what the library lacks, with who cites it', async () => {
     page = await browser.newPage();
     await page.goto(`${server.url}tham-chieu-thieu/`);
-    const rows = await page.$$eval('.missing-table tbody tr', (tr) => tr.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    const rows = await page.$$eval('.missing-table tbody tr', (tr) =>
+      tr.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]![0]).toBe('218-QĐ/TW');
     expect(rows[0]![1]).toBe('Trung ương');
@@ -167,7 +182,10 @@ describe('a library with the directives the seeds cite', () => {
     expect(newest).toEqual([...newest].sort().reverse());
     // Both shards answered: the older one holds half the library.
     const catalog = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8')) as { directives: { issued: string }[] };
-    const median = catalog.directives.map((d) => d.issued).sort().reverse()[Math.ceil(catalog.directives.length / 2)]!;
+    const median = catalog.directives
+      .map((d) => d.issued)
+      .sort()
+      .reverse()[Math.ceil(catalog.directives.length / 2)]!;
     expect(newest.some((d) => d <= median) && newest.some((d) => d > median)).toBe(true);
     expect(await allDates('oldest')).toEqual([...newest].reverse());
   });
@@ -175,12 +193,14 @@ describe('a library with the directives the seeds cite', () => {
   test('catalog.json carries references and referencedBy', () => {
     const { directives } = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8'));
     const d554 = directives.find((d: { number: string }) => d.number === '554-CV/ĐUK');
-    expect(d554.references).toContainEqual(expect.objectContaining({ number: '21-CTr/TU', target: 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu' }));
+    expect(d554.references).toContainEqual(
+      expect.objectContaining({ number: '21-CTr/TU', target: 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu' }),
+    );
     expect(d554.references).toContainEqual(expect.objectContaining({ number: '218-QĐ/TW', target: null }));
     const bt01 = directives.find((d: { id: string }) => d.id === 'tinh-uy-ben-tre/2020-10-17-01-ct-tu');
-    expect(new Set(bt01.referencedBy)).toEqual(new Set([
-      d554.id, 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu', 'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-02-17-75-kh-duk',
-    ]));
+    expect(new Set(bt01.referencedBy)).toEqual(
+      new Set([d554.id, 'tinh-uy-ben-tre/2022-02-18-21-ctr-tu', 'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-02-17-75-kh-duk']),
+    );
     const tq01 = directives.find((d: { id: string }) => d.id === 'tinh-uy-tuyen-quang/2020-11-20-01-ct-tu');
     expect(tq01.referencedBy).toEqual([]);
   });
@@ -191,7 +211,9 @@ describe('a much-cited directive', () => {
     const content = makeLibrary();
     for (let i = 1; i <= 25; i++) {
       const day = String(i).padStart(2, '0');
-      fs.writeFileSync(path.join(content, 'directives', `many-${i}.md`), `---
+      fs.writeFileSync(
+        path.join(content, 'directives', `many-${i}.md`),
+        `---
 number: ${100 + i}-KH/ĐUK
 type: ke-hoach
 title: Kế hoạch thứ ${i} thực hiện Chỉ thị 01-CT/TU
@@ -200,7 +222,8 @@ issued: 2021-03-${day}
 ---
 
 Thực hiện Chỉ thị số 01-CT/TU, ngày 17/10/2020 của Ban Thường vụ Tỉnh ủy.
-`);
+`,
+      );
     }
     const { outDir } = await buildSite({ contentDir: content });
     const server = await serveStatic(outDir);
@@ -247,8 +270,14 @@ describe('with the build cache kept between builds', () => {
 
     // The citing page's own file is unchanged, yet it shows the cited directive's title: a rebuild must update it.
     const file21 = path.join(content, 'directives/bt-21-ctr.md');
-    fs.writeFileSync(file21, fs.readFileSync(file21, 'utf8').replace('title: Về công tác dân vận của Tỉnh ủy năm 2022', 'title: Về công tác dân vận năm 2022 (sửa tên)'));
+    fs.writeFileSync(
+      file21,
+      fs
+        .readFileSync(file21, 'utf8')
+        .replace('title: Về công tác dân vận của Tỉnh ủy năm 2022', 'title: Về công tác dân vận năm 2022 (sửa tên)'),
+    );
     // Astro colours its log when CI is set: compare the plain text.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape code of a terminal colour
     const stdout = (await buildSite({ contentDir: content, cacheDir, outDir, env: SHARDED })).stdout.replace(/\u001b\[[0-9;]*m/g, '');
     const citing = fs.readFileSync(path.join(outDir, P554, 'index.html'), 'utf8');
     expect(citing).toContain('Về công tác dân vận năm 2022 (sửa tên)');

@@ -14,7 +14,11 @@ import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
 const SEEDS = path.join(REPO_ROOT, 'content/sources');
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, script), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -35,7 +39,9 @@ test('seeds import into an empty folder, validate, build and are found by search
   const imp = run('src/cli/import.ts', ['--out', content, SEEDS]);
   expect(imp.code, imp.out).toBe(0);
   expect(imp.out).toMatch(/Đã nhập 2, bỏ qua 0, lỗi 0/);
-  expect(fs.readdirSync(path.join(content, 'directives')).sort()).toEqual(fs.readdirSync(path.join(REPO_ROOT, 'content/directives')).sort());
+  expect(fs.readdirSync(path.join(content, 'directives')).sort()).toEqual(
+    fs.readdirSync(path.join(REPO_ROOT, 'content/directives')).sort(),
+  );
   const val = run('src/cli/validate.ts', [], { CONTENT_DIR: content });
   expect(val.code, val.out).toBe(0);
 
@@ -76,7 +82,9 @@ test('a file that is not a directive fails alone, with its name and no stack tra
   expect(r.out).toContain('thu-moi.txt');
   expect(r.out).toMatch(/Đã nhập 1, bỏ qua 0, lỗi 1/);
   expect(r.out).not.toMatch(/\n\s+at /);
-  expect(fs.readdirSync(path.join(out, 'directives'))).toEqual(['dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre--2022-03-07-554-cv-duk.md']);
+  expect(fs.readdirSync(path.join(out, 'directives'))).toEqual([
+    'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre--2022-03-07-554-cv-duk.md',
+  ]);
 });
 
 test('copies as they come from portals import, build and read as a reader expects', async () => {
@@ -84,11 +92,19 @@ test('copies as they come from portals import, build and read as a reader expect
   const out = path.join(makeTempDir('vanban-real-shapes-'), 'content');
   const imp = run('src/cli/import.ts', ['--out', out, '--json', dir]);
   expect(imp.code, imp.out).toBe(0);
-  const report = JSON.parse(imp.out.slice(imp.out.indexOf('{'))) as { files: { file: string; status: string; notes?: { skipped: { kind: string }[]; fromMetadata: string[]; repairs: string[] } }[] };
+  const report = JSON.parse(imp.out.slice(imp.out.indexOf('{'))) as {
+    files: { file: string; status: string; notes?: { skipped: { kind: string }[]; fromMetadata: string[]; repairs: string[] } }[];
+  };
   const byName = (n: string) => report.files.find((f) => f.file.endsWith(n))!;
   expect(report.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
   // The report says what it skipped, what it took from outside the print, and what it repaired.
-  expect(byName('portal-ke-hoach-quang-binh.txt').notes!.skipped.map((s) => s.kind)).toEqual(['chrome', 'chrome', 'chrome', 'page-title', 'metadata']);
+  expect(byName('portal-ke-hoach-quang-binh.txt').notes!.skipped.map((s) => s.kind)).toEqual([
+    'chrome',
+    'chrome',
+    'chrome',
+    'page-title',
+    'metadata',
+  ]);
   expect(byName('republished-chi-thi-hoa-binh.txt').notes!.fromMetadata.join(' ')).toMatch(/republished-chi-thi-hoa-binh\.meta\.yaml/);
   expect(byName('doan-huong-dan-mot-dong.txt').notes!.repairs.join(' ')).toMatch(/một dòng/);
   expect(run('src/cli/validate.ts', [], { CONTENT_DIR: out }).code).toBe(0);
@@ -104,11 +120,22 @@ test('copies as they come from portals import, build and read as a reader expect
     // A joint document is listed under both bodies and names both.
     for (const id of ['uy-ban-nhan-dan-tinh-gia-lai', 'uy-ban-mat-tran-to-quoc-viet-nam-tinh-gia-lai']) {
       await page.goto(`${site.url}co-quan/${id}/`);
-      expect(await page.locator('.doc-list__title').allTextContents()).toContain('Phối hợp thực hiện cuộc vận động toàn dân đoàn kết xây dựng nông thôn mới');
+      expect(await page.locator('.doc-list__title').allTextContents()).toContain(
+        'Phối hợp thực hiện cuộc vận động toàn dân đoàn kết xây dựng nông thôn mới',
+      );
     }
     await page.click('.doc-list__title');
-    expect(await page.textContent('.meta-panel [data-field="issuer"]')).toBe('Ủy ban nhân dân tỉnh Gia Lai; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai');
-    expect(await page.locator('.formal__issuer p').allTextContents()).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH GIA LAI', 'ỦY BAN MTTQ VIỆT NAM', 'TỈNH GIA LAI', '*', 'Số: 03/KHPH/UBND-UBMTTQ']);
+    expect(await page.textContent('.meta-panel [data-field="issuer"]')).toBe(
+      'Ủy ban nhân dân tỉnh Gia Lai; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai',
+    );
+    expect(await page.locator('.formal__issuer p').allTextContents()).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH GIA LAI',
+      'ỦY BAN MTTQ VIỆT NAM',
+      'TỈNH GIA LAI',
+      '*',
+      'Số: 03/KHPH/UBND-UBMTTQ',
+    ]);
     // The Đoàn's document carries the Đoàn's title line, and its number as printed beside the canonical one.
     await page.goto(`${site.url}van-ban/ban-bi-thu-trung-uong-doan-tncs-ho-chi-minh/2022-03-20-120-hd-twdtn-btg/`);
     expect(await page.textContent('.formal__motto-main')).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
@@ -124,7 +151,9 @@ test('copies as they come from portals import, build and read as a reader expect
     await page.close();
     await site.close();
   }
-  const catalog = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8')) as { directives: { number: string; title: string; titlePrinted?: string; coIssuers: { id: string }[] }[] };
+  const catalog = JSON.parse(fs.readFileSync(path.join(outDir, 'catalog.json'), 'utf8')) as {
+    directives: { number: string; title: string; titlePrinted?: string; coIssuers: { id: string }[] }[];
+  };
   const joint = catalog.directives.find((d) => d.number === '03/KHPH/UBND-UBMTTQ')!;
   expect(joint.coIssuers.map((c) => c.id)).toEqual(['uy-ban-mat-tran-to-quoc-viet-nam-tinh-gia-lai']);
   expect(joint.titlePrinted).toBe('PHỐI HỢP THỰC HIỆN CUỘC VẬN ĐỘNG TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI');

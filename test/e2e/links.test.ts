@@ -57,17 +57,21 @@ describe('the checker itself, on a hand-made site', () => {
 
   test('finds exactly the broken links, with the page they are on', () => {
     const found = broken.map((b) => `${b.page} ${b.url}`).sort();
-    expect(found, formatBroken(broken)).toEqual([
-      '404.html ok/',
-      '/vanban/missing/',
-      '/vanban/ok/#nowhere',
-      '/ok/',
-      'https://cdn.example.com/x.js',
-      `${SITE}/vanban/ok/`,
-      '/vanban/logo.png',
-      `feed.xml ${SITE}/vanban/gone/`,
-      'sitemap.xml https://elsewhere.example/',
-    ].map((s) => (s.includes(' ') ? s : `index.html ${s}`)).sort());
+    expect(found, formatBroken(broken)).toEqual(
+      [
+        '404.html ok/',
+        '/vanban/missing/',
+        '/vanban/ok/#nowhere',
+        '/ok/',
+        'https://cdn.example.com/x.js',
+        `${SITE}/vanban/ok/`,
+        '/vanban/logo.png',
+        `feed.xml ${SITE}/vanban/gone/`,
+        'sitemap.xml https://elsewhere.example/',
+      ]
+        .map((s) => (s.includes(' ') ? s : `index.html ${s}`))
+        .sort(),
+    );
     expect(checked).toBeGreaterThan(20);
   });
 
@@ -82,7 +86,10 @@ describe('the checker itself, on a hand-made site', () => {
   });
 
   test('fixing the site makes it pass', () => {
-    fs.writeFileSync(path.join(dist, 'index.html'), html(`<link rel="canonical" href="${SITE}/vanban/">`, '<a href="/vanban/ok/#part-2">ok</a>'));
+    fs.writeFileSync(
+      path.join(dist, 'index.html'),
+      html(`<link rel="canonical" href="${SITE}/vanban/">`, '<a href="/vanban/ok/#part-2">ok</a>'),
+    );
     fs.writeFileSync(path.join(dist, '404.html'), html('', '<a href="/vanban/">home</a>'));
     fs.writeFileSync(path.join(dist, 'feed.xml'), `<feed><link href="${SITE}/vanban/feed.xml"/></feed>`);
     fs.writeFileSync(path.join(dist, 'sitemap.xml'), `<urlset><url><loc>${SITE}/vanban/</loc></url></urlset>`);
@@ -117,10 +124,16 @@ describe.each([
     fs.rmSync(path.join(copy, BT_21), { recursive: true });
     const added = checkLinks({ distDir: copy, base, siteUrl }).broken.filter((b) => !before.has(key(b)));
     // Only links to the removed page break, and from everywhere that lists it.
-    expect(added.filter((b) => !b.url.includes('2022-02-18-21-ctr-tu')), formatBroken(added)).toEqual([]);
+    expect(
+      added.filter((b) => !b.url.includes('2022-02-18-21-ctr-tu')),
+      formatBroken(added),
+    ).toEqual([]);
     const pages = added.map((b) => b.page);
     expect(pages).toEqual(expect.arrayContaining([`${P554}index.html`, 'feed.xml', 'catalog.json', 'thang/2022-02/index.html']));
     // The sitemap (or one of the sitemaps its index lists).
-    expect(pages.filter((p) => /^sitemap[^/]*\.xml$/.test(p)), pages.join('\n')).not.toEqual([]);
+    expect(
+      pages.filter((p) => /^sitemap[^/]*\.xml$/.test(p)),
+      pages.join('\n'),
+    ).not.toEqual([]);
   });
 });

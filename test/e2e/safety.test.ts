@@ -31,8 +31,13 @@ async function probe(p: string): Promise<{ page: Page; ran: unknown; dialogs: st
   const page = await browser.newPage();
   const dialogs: string[] = [];
   const foreign: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith(server.origin)) foreign.push(r.url()); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin)) foreign.push(r.url());
+  });
   await page.goto(server.url + p);
   await page.mouse.move(200, 300);
   for (const el of await page.$$('main p, main a, main li')) await el.hover({ force: true, timeout: 500 }).catch(() => {});
@@ -54,7 +59,9 @@ test('the directive page runs nothing and shows the text', async () => {
   expect(text).toContain('Vẫn hiện chữ của khối div.');
   expect(text).toContain('Đoạn cuối cùng, an toàn.');
   // Frontmatter values are text, escaped, never markup.
-  expect(await page.textContent('h1')).toBe(`Về kiểm tra an toàn <script>window.__pwned='title'</script><img src=x onerror="window.__pwned='title-img'">`);
+  expect(await page.textContent('h1')).toBe(
+    `Về kiểm tra an toàn <script>window.__pwned='title'</script><img src=x onerror="window.__pwned='title-img'">`,
+  );
   expect(await page.textContent('.meta-panel [data-field="issuer"]')).toContain('<script>');
   expect(await page.textContent('.formal__signer-name')).toContain('<svg onload=');
   expect(await page.$$eval('main script, main img, main iframe, main svg', (e) => e.length)).toBe(0);

@@ -95,7 +95,16 @@ describe('directive page', () => {
     // The order a screen reader follows is the DOM order of the text.
     const text = (await p.textContent('.formal'))!.replace(/\s+/g, ' ');
     const at = (s: string) => text.indexOf(s);
-    const order = ['BAN DÂN VẬN', 'Số 234-CV/BDVTU', 'Về công tác triển khai', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Kính gửi', 'Thực hiện Văn bản số 635-CV/TU', 'Nơi nhận', 'Vương Thúy Hằng'];
+    const order = [
+      'BAN DÂN VẬN',
+      'Số 234-CV/BDVTU',
+      'Về công tác triển khai',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Kính gửi',
+      'Thực hiện Văn bản số 635-CV/TU',
+      'Nơi nhận',
+      'Vương Thúy Hằng',
+    ];
     expect(order.map(at).every((i) => i >= 0)).toBe(true);
     expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
     await p.close();
@@ -263,9 +272,11 @@ describe('data files', () => {
     expect(sitemap).toContain('<sitemapindex');
     expect(sitemap).toContain('<loc>http://localhost:4321/sitemap-2021.xml</loc>');
     expect(fs.readFileSync(path.join(outDir, 'sitemap-2021.xml'), 'utf8')).toContain(`<loc>http://localhost:4321/${TQ}</loc>`);
-    expect(fs.readFileSync(path.join(outDir, 'sitemap-trang.xml'), 'utf8')).toContain('<loc>http://localhost:4321/co-quan/ban-dan-van-tinh-uy-tuyen-quang/</loc>');
+    expect(fs.readFileSync(path.join(outDir, 'sitemap-trang.xml'), 'utf8')).toContain(
+      '<loc>http://localhost:4321/co-quan/ban-dan-van-tinh-uy-tuyen-quang/</loc>',
+    );
     expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap.xml');
-    const res = await fetch(server.url + 'khong-co-trang-nay/');
+    const res = await fetch(`${server.url}khong-co-trang-nay/`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Không tìm thấy trang');
   });

@@ -25,12 +25,15 @@ afterAll(async () => {
 test('every link and asset on the main pages resolves under /vanban/', async () => {
   const page = await browser.newPage();
   const failed: string[] = [];
-  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
   const seen = new Set<string>();
   for (const p of ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/']) {
     await page.goto(server.url + p);
     const refs = await page.$$eval('a[href], link[href], script[src], img[src]', (els) =>
-      els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src));
+      els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src),
+    );
     for (const ref of refs) {
       const u = new URL(ref);
       if (u.origin !== server.origin) continue; // canonical/permalink use SITE_URL
@@ -60,8 +63,9 @@ test('search loads its index from /vanban/pagefind/ and links results under /van
   // The Tuyên Quang directive is in the older shard (pagefind-1/).
   await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('Tuyên Quang')}`);
   await page.waitForSelector('#search-results li a');
-  expect(await page.$$eval('#search-results li a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname)))
-    .toContain('/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/');
+  expect(await page.$$eval('#search-results li a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname))).toContain(
+    '/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/',
+  );
   expect(server.requests.some((r) => r.startsWith('/vanban/pagefind-1/pagefind-entry.json'))).toBe(true);
   expect(server.requests.filter((r) => r.includes('pagefind') && !r.startsWith('/vanban/'))).toEqual([]);
   await page.goBack();
@@ -82,5 +86,7 @@ test('feed, sitemap and canonical links use SITE_URL and the base', async () => 
     for (const loc of locs) expect(loc).toMatch(/^https:\/\/intranet\.example\/vanban\//);
   }
   const html = fs.readFileSync(path.join(outDir, 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/index.html'), 'utf8');
-  expect(html).toContain('<link rel="canonical" href="https://intranet.example/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/"');
+  expect(html).toContain(
+    '<link rel="canonical" href="https://intranet.example/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/"',
+  );
 });

@@ -65,7 +65,8 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(tempRoot!, 'dist'));
   const defaultCache = path.join(path.dirname(outDir), '.astro-cache');
   const cleanup = () => {
-    for (const p of tempRoot ? [tempRoot] : [outDir, ...(options.cacheDir ? [] : [defaultCache])]) fs.rmSync(p, { recursive: true, force: true });
+    for (const p of tempRoot ? [tempRoot] : [outDir, ...(options.cacheDir ? [] : [defaultCache])])
+      fs.rmSync(p, { recursive: true, force: true });
   };
   const env = childEnv({
     SITE_BASE: options.base ?? '/',
@@ -80,11 +81,21 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) return resolve({ outDir, stdout, stderr, cleanup });

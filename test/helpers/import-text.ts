@@ -22,8 +22,24 @@ export function importText(input: Buffer | string, registry: Registry, opts: Par
   expect(schema.success, JSON.stringify(!schema.success && schema.error.issues)).toBe(true);
   expect(checkDirective(schema.data!, new Map(registry.issuers.map((i) => [i.id, i])))).toEqual([]);
   const texts = [b.issuer, ...b.coIssuers].flatMap((i) => issuerTexts(i, registry.issuers));
-  const lost = unaccountedLines({ lines: parsed.doc.lines, data: b.data as Record<string, unknown>, body: b.body, issuerTexts: texts, skipped: parsed.doc.skippedLines, named: [...parsed.doc.warnings, ...b.guesses] });
-  return { doc: parsed.doc, data: b.data, body: b.body, issuer: b.issuer, coIssuers: b.coIssuers, lost, notes: { ...parsed.doc.notes, guesses: [...parsed.doc.notes.guesses, ...b.guesses] }, warnings: parsed.doc.warnings };
+  const lost = unaccountedLines({
+    lines: parsed.doc.lines,
+    data: b.data as Record<string, unknown>,
+    body: b.body,
+    issuerTexts: texts,
+    skipped: parsed.doc.skippedLines,
+    named: [...parsed.doc.warnings, ...b.guesses],
+  });
+  return {
+    doc: parsed.doc,
+    data: b.data,
+    body: b.body,
+    issuer: b.issuer,
+    coIssuers: b.coIssuers,
+    lost,
+    notes: { ...parsed.doc.notes, guesses: [...parsed.doc.notes.guesses, ...b.guesses] },
+    warnings: parsed.doc.warnings,
+  };
 }
 
 /** The reason a text is refused (fails the test when it is not). */

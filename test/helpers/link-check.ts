@@ -48,7 +48,10 @@ export function normalizeBase(base: string): string {
 
 // ---------- tiny HTML tokenizer (Astro output is well-formed; this is not a general parser) ----------
 
-export interface Tag { name: string; attrs: Map<string, string> }
+export interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+}
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -91,7 +94,11 @@ export function parseTags(html: string): Tag[] {
 const tokens = (v: string | undefined) => (v ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
 /** References an HTML page makes, with a label for the element and whether SITE_URL is allowed there. */
-interface Ref { url: string; where: string; siteUrlAllowed: boolean }
+interface Ref {
+  url: string;
+  where: string;
+  siteUrlAllowed: boolean;
+}
 
 function htmlRefs(tags: Tag[]): Ref[] {
   const refs: Ref[] = [];
@@ -133,7 +140,8 @@ function htmlRefs(tags: Tag[]): Ref[] {
       for (const part of a.get('srcset')!.split(',')) add(part.trim().split(/\s+/)[0], `${t.name}[srcset]`);
     }
     // Pagefind's own loader resolves its index from here.
-    if (a.has('data-pagefind-base')) add(`${a.get('data-pagefind-base')!.replace(/\/?$/, '/')}pagefind.js`, `${t.name}[data-pagefind-base]`);
+    if (a.has('data-pagefind-base'))
+      add(`${a.get('data-pagefind-base')!.replace(/\/?$/, '/')}pagefind.js`, `${t.name}[data-pagefind-base]`);
   }
   return refs;
 }
@@ -141,8 +149,10 @@ function htmlRefs(tags: Tag[]): Ref[] {
 function cssRefs(css: string): Ref[] {
   const refs: Ref[] = [];
   const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  for (const m of clean.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*?))\s*\)/g)) refs.push({ url: (m[1] ?? m[2] ?? m[3] ?? '').trim(), where: 'css url()', siteUrlAllowed: false });
-  for (const m of clean.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/g)) refs.push({ url: m[1] ?? m[2] ?? '', where: 'css @import', siteUrlAllowed: false });
+  for (const m of clean.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*?))\s*\)/g))
+    refs.push({ url: (m[1] ?? m[2] ?? m[3] ?? '').trim(), where: 'css url()', siteUrlAllowed: false });
+  for (const m of clean.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/g))
+    refs.push({ url: m[1] ?? m[2] ?? '', where: 'css @import', siteUrlAllowed: false });
   return refs;
 }
 
@@ -160,7 +170,8 @@ function xmlRefs(xml: string): Ref[] {
 
 function jsonRefs(value: unknown, key = ''): Ref[] {
   if (typeof value === 'string') {
-    if (/^https?:\/\//i.test(value) || ((key === 'url' || key === 'href') && value.startsWith('/'))) return [{ url: value, where: `json "${key}"`, siteUrlAllowed: true }];
+    if (/^https?:\/\//i.test(value) || ((key === 'url' || key === 'href') && value.startsWith('/')))
+      return [{ url: value, where: `json "${key}"`, siteUrlAllowed: true }];
     return [];
   }
   if (Array.isArray(value)) return value.flatMap((v) => jsonRefs(v, key));
@@ -236,43 +247,49 @@ export function checkLinks({ distDir, base = '/', siteUrl }: LinkCheckOptions): 
 
   const check = (page: string, pageUrl: URL, ref: Ref): void => {
     checked++;
-    const bad = (reason: string): void => { broken.push({ page, url: ref.url, where: ref.where, reason }); };
-    if (ref.url === '') return bad('empty URL');
+    const bad = (reason: string): void => {
+      broken.push({ page, url: ref.url, where: ref.where, reason });
+    };
+    if (ref.url === '') return void bad('empty URL');
     let u: URL;
     try {
       u = new URL(ref.url, pageUrl);
     } catch {
-      return bad('not a valid URL');
+      return void bad('not a valid URL');
     }
     if (HARMLESS_SCHEMES.has(u.protocol)) return;
-    if (u.protocol === 'javascript:') return bad('javascript: URL');
+    if (u.protocol === 'javascript:') return void bad('javascript: URL');
     // Pages are served at arbitrary depths as the 404 page, so relative links there break.
-    if (page === '404.html' && !/^(\/|#|[a-z][a-z0-9+.-]*:)/i.test(ref.url)) return bad('relative URL on the 404 page (served at any path)');
+    if (page === '404.html' && !/^(\/|#|[a-z][a-z0-9+.-]*:)/i.test(ref.url))
+      return void bad('relative URL on the 404 page (served at any path)');
 
     let local: URL;
     if (u.origin === LOCAL) {
       local = u;
     } else if (sitePrefix && (u.href.startsWith(sitePrefix) || u.href === sitePrefix.slice(0, -1))) {
-      if (!ref.siteUrlAllowed) return bad(`absolute SITE_URL link where a base-relative one belongs (leaves the origin when served elsewhere)`);
+      if (!ref.siteUrlAllowed)
+        return void bad(`absolute SITE_URL link where a base-relative one belongs (leaves the origin when served elsewhere)`);
       local = new URL(mount + u.href.slice(sitePrefix.length), LOCAL);
       local.search = u.search;
       local.hash = u.hash;
     } else {
-      return bad(sitePrefix && u.origin === new URL(sitePrefix).origin ? `SITE_URL link outside the base path` : `external URL (${u.origin})`);
+      return void bad(
+        sitePrefix && u.origin === new URL(sitePrefix).origin ? `SITE_URL link outside the base path` : `external URL (${u.origin})`,
+      );
     }
 
     const res = resolveLocal(local);
-    if ('reason' in res) return bad(res.reason);
+    if ('reason' in res) return void bad(res.reason);
     const frag = local.hash.slice(1);
     if (frag && frag !== 'top') {
       let id: string;
       try {
         id = decodeURIComponent(frag);
       } catch {
-        return bad('malformed fragment');
+        return void bad('malformed fragment');
       }
-      if (!res.file.endsWith('.html')) return bad(`fragment #${id} on a non-HTML file`);
-      if (!idsOf(res.file).has(id)) return bad(`no element with id="${id}" in ${path.relative(root, res.file)}`);
+      if (!res.file.endsWith('.html')) return void bad(`fragment #${id} on a non-HTML file`);
+      if (!idsOf(res.file).has(id)) return void bad(`no element with id="${id}" in ${path.relative(root, res.file)}`);
     }
   };
 
@@ -291,7 +308,11 @@ export function checkLinks({ distDir, base = '/', siteUrl }: LinkCheckOptions): 
     } else if (ext === '.xml') {
       refs = xmlRefs(fs.readFileSync(abs, 'utf8'));
     } else if (rel === 'robots.txt') {
-      refs = [...fs.readFileSync(abs, 'utf8').matchAll(/^\s*sitemap\s*:\s*(\S+)/gim)].map((m) => ({ url: m[1]!, where: 'robots Sitemap:', siteUrlAllowed: true }));
+      refs = [...fs.readFileSync(abs, 'utf8').matchAll(/^\s*sitemap\s*:\s*(\S+)/gim)].map((m) => ({
+        url: m[1]!,
+        where: 'robots Sitemap:',
+        siteUrlAllowed: true,
+      }));
     } else if (rel === 'catalog.json') {
       refs = jsonRefs(JSON.parse(fs.readFileSync(abs, 'utf8')));
     } else {
@@ -299,7 +320,9 @@ export function checkLinks({ distDir, base = '/', siteUrl }: LinkCheckOptions): 
     }
     // Feeds, sitemaps and robots.txt are read by other programs: their URLs must be absolute.
     if (ext === '.xml' || rel === 'robots.txt') {
-      for (const r of refs) if (!/^[a-z][a-z0-9+.-]*:/i.test(r.url)) broken.push({ page: rel, url: r.url, where: r.where, reason: 'relative URL in a feed/sitemap/robots file' });
+      for (const r of refs)
+        if (!/^[a-z][a-z0-9+.-]*:/i.test(r.url))
+          broken.push({ page: rel, url: r.url, where: r.where, reason: 'relative URL in a feed/sitemap/robots file' });
     }
     for (const r of refs) check(rel, pageUrl, r);
   }

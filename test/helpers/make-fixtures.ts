@@ -14,7 +14,14 @@ export const toVni = (text: string) => Buffer.from(encodeVni(text), 'latin1');
 export const toCrlfBom = (text: string) => Buffer.from(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 'utf8');
 /** Decomposed marks, NBSP between some words, trailing spaces, tabs: what some editors and web copies produce. */
 export const toNfdOddSpacing = (text: string) =>
-  Buffer.from(text.normalize('NFD').replace(/ (ngày|tháng|năm) /g, '\u00A0$1\u00A0').replace(/\n/g, '  \n').replace(/^(\d+)\. /gm, '$1.\t'), 'utf8');
+  Buffer.from(
+    text
+      .normalize('NFD')
+      .replace(/ (ngày|tháng|năm) /g, '\u00A0$1\u00A0')
+      .replace(/\n/g, '  \n')
+      .replace(/^(\d+)\. /gm, '$1.\t'),
+    'utf8',
+  );
 export const toUtf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
 const read = (p: string) => fs.readFileSync(path.join(RAW, p), 'utf8');
@@ -33,12 +40,25 @@ export function makeFixtures(): void {
   write('thong-bao-yen-son.utf16le.txt', toUtf16le(read('party/thong-bao-yen-son.txt')));
 
   const bad = path.join(RAW, 'not-directive');
-  fs.writeFileSync(path.join(bad, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
-  fs.writeFileSync(path.join(bad, 'scan.pdf.txt'), Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'));
-  fs.writeFileSync(path.join(bad, 'latin1-french.txt'), Buffer.from('Compte rendu de la réunion du comité: été, très intéressé, déjà vu, où, ça.\n', 'latin1'));
+  fs.writeFileSync(
+    path.join(bad, 'binary.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
+  fs.writeFileSync(
+    path.join(bad, 'scan.pdf.txt'),
+    Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
+  );
+  fs.writeFileSync(
+    path.join(bad, 'latin1-french.txt'),
+    Buffer.from('Compte rendu de la réunion du comité: été, très intéressé, déjà vu, où, ça.\n', 'latin1'),
+  );
   // Half converted: Unicode header, TCVN3 body (as Latin-1 look-alikes).
   const half = read('party/cong-van-bac-ninh.txt').split('\n');
-  fs.writeFileSync(path.join(bad, 'mixed-unicode-tcvn3.txt'), [...half.slice(0, 12), ...half.slice(12).map(encodeTcvn3)].join('\n'), 'utf8');
+  fs.writeFileSync(
+    path.join(bad, 'mixed-unicode-tcvn3.txt'),
+    [...half.slice(0, 12), ...half.slice(12).map(encodeTcvn3)].join('\n'),
+    'utf8',
+  );
 }
 
 if (import.meta.main) makeFixtures();

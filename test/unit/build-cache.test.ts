@@ -10,11 +10,24 @@ import { searchRecordHtml, type SearchRecordInput } from '../../src/search/recor
 import type { DirectiveData } from '../../src/model/schema.ts';
 
 const data = {
-  number: '01-CT/TU', type: 'chi-thi', title: 'Về tăng cường công tác dân vận', issuer: 'tinh-uy-ben-tre',
-  issued: '2024-03-01', recipients: [], distribution: [], topics: [], relations: [],
+  number: '01-CT/TU',
+  type: 'chi-thi',
+  title: 'Về tăng cường công tác dân vận',
+  issuer: 'tinh-uy-ben-tre',
+  issued: '2024-03-01',
+  recipients: [],
+  distribution: [],
+  topics: [],
+  relations: [],
 } as unknown as DirectiveData;
 const input = (over: Partial<SearchRecordInput> = {}): SearchRecordInput => ({
-  data, title: data.title, body: 'Đảng ủy Khối thực hiện tốt công tác dân vận.', issuerName: 'Tỉnh ủy Bến Tre', scope: 'Bến Tre', typeName: 'Chỉ thị', ...over,
+  data,
+  title: data.title,
+  body: 'Đảng ủy Khối thực hiện tốt công tác dân vận.',
+  issuerName: 'Tỉnh ủy Bến Tre',
+  scope: 'Bến Tre',
+  typeName: 'Chỉ thị',
+  ...over,
 });
 
 let dir: string;
@@ -29,7 +42,12 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 function build(inputs: SearchRecordInput[], code = 'v1') {
   const cache = openBuildCache<string>(file, code);
   let made = 0;
-  const html = inputs.map((i) => cache.get(i, () => { made++; return searchRecordHtml(i); }));
+  const html = inputs.map((i) =>
+    cache.get(i, () => {
+      made++;
+      return searchRecordHtml(i);
+    }),
+  );
   cache.save();
   return { html, made };
 }
@@ -46,7 +64,11 @@ describe('build cache, with search records', () => {
 
   test('a changed body, issuer name or scope makes that record again', () => {
     build([input()]);
-    for (const changed of [input({ body: 'Nội dung đã sửa.' }), input({ issuerName: 'Tỉnh ủy Bến Tre (mới)' }), input({ scope: 'Trung ương' })]) {
+    for (const changed of [
+      input({ body: 'Nội dung đã sửa.' }),
+      input({ issuerName: 'Tỉnh ủy Bến Tre (mới)' }),
+      input({ scope: 'Trung ương' }),
+    ]) {
       const r = build([changed]);
       expect(r.made).toBe(1);
       expect(r.html[0]).toBe(searchRecordHtml(changed));
@@ -106,7 +128,15 @@ describe('build cache, with the citations found in a text', () => {
   function find(texts: string[], own = '01-CT/TU') {
     const cache = openBuildCache<FoundReference[]>(file, 'v1');
     let searched = 0;
-    const finder = cachedReferenceFinder({ warm: cache.warm, get: (inputs, make) => cache.get(inputs, () => { searched++; return make(); }), save: cache.save });
+    const finder = cachedReferenceFinder({
+      warm: cache.warm,
+      get: (inputs, make) =>
+        cache.get(inputs, () => {
+          searched++;
+          return make();
+        }),
+      save: cache.save,
+    });
     const found = texts.map((t) => finder(t, own));
     cache.save();
     return { found, searched };

@@ -28,8 +28,14 @@ describe('worker protocol', () => {
     const w = start();
     try {
       const order: string[] = [];
-      const slow = w.call('slow', 'a').then((r) => { order.push(r); return r; });
-      const fast = w.call('fast', 'b').then((r) => { order.push(r); return r; });
+      const slow = w.call('slow', 'a').then((r) => {
+        order.push(r);
+        return r;
+      });
+      const fast = w.call('fast', 'b').then((r) => {
+        order.push(r);
+        return r;
+      });
       expect(await Promise.all([slow, fast])).toEqual(['slow a', 'fast b']);
       expect(order).toEqual(['fast b', 'slow a']);
     } finally {

@@ -12,12 +12,15 @@ import { makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
 
 const SOURCES = [
   ...fs.readdirSync(path.join(REPO_ROOT, 'content/sources')).map((f) => path.join(REPO_ROOT, 'content/sources', f)),
-  ...['party', 'state'].flatMap((d) => fs.readdirSync(path.join(REPO_ROOT, 'test/fixtures/raw', d)).map((f) => path.join(REPO_ROOT, 'test/fixtures/raw', d, f))),
+  ...['party', 'state'].flatMap((d) =>
+    fs.readdirSync(path.join(REPO_ROOT, 'test/fixtures/raw', d)).map((f) => path.join(REPO_ROOT, 'test/fixtures/raw', d, f)),
+  ),
 ].filter((f) => /\.(txt|md)$/.test(f));
 
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -26,20 +29,59 @@ function rng(seed: number) {
 
 type Mutation = (lines: string[], r: () => number) => string[];
 const pick = <T>(a: readonly T[], r: () => number) => a[Math.floor(r() * a.length)]!;
-const GARBAGE = ['*', '**', '#', '_', '`', '\u0000', '\uFFFD', 'Ð', 'ð', '\u00A0', '\u200B', 'Số', '-', ':', '/', '1.', 'ngày', '\t', 'Ê', 'µ'];
+const GARBAGE = [
+  '*',
+  '**',
+  '#',
+  '_',
+  '`',
+  '\u0000',
+  '\uFFFD',
+  'Ð',
+  'ð',
+  '\u00A0',
+  '\u200B',
+  'Số',
+  '-',
+  ':',
+  '/',
+  '1.',
+  'ngày',
+  '\t',
+  'Ê',
+  'µ',
+];
 
 const MUTATIONS: Record<string, Mutation> = {
   dropLines: (l, r) => l.filter(() => r() > 0.15),
   shuffleHeader: (l, r) => {
     const head = l.slice(0, 14);
-    for (let i = head.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [head[i], head[j]] = [head[j]!, head[i]!]; }
+    for (let i = head.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [head[i], head[j]] = [head[j]!, head[i]!];
+    }
     return [...head, ...l.slice(14)];
   },
   garble: (l, r) => l.map((line) => [...line].map((c) => (r() < 0.04 ? pick(GARBAGE, r) : c)).join('')),
-  truncate: (l, r) => l.join('\n').slice(0, Math.floor(r() * l.join('\n').length)).split('\n'),
+  truncate: (l, r) =>
+    l
+      .join('\n')
+      .slice(0, Math.floor(r() * l.join('\n').length))
+      .split('\n'),
   duplicateLines: (l, r) => l.flatMap((x) => (r() < 0.1 ? [x, x] : [x])),
-  swapLines: (l, r) => { const c = [...l]; for (let k = 0; k < 5; k++) { const i = Math.floor(r() * c.length); const j = Math.floor(r() * c.length); [c[i], c[j]] = [c[j]!, c[i]!]; } return c; },
-  huge: (l) => { const body = l.slice(10, -12); return [...l.slice(0, 10), ...Array.from({ length: 400 }, () => body).flat(), ...l.slice(-12)]; },
+  swapLines: (l, r) => {
+    const c = [...l];
+    for (let k = 0; k < 5; k++) {
+      const i = Math.floor(r() * c.length);
+      const j = Math.floor(r() * c.length);
+      [c[i], c[j]] = [c[j]!, c[i]!];
+    }
+    return c;
+  },
+  huge: (l) => {
+    const body = l.slice(10, -12);
+    return [...l.slice(0, 10), ...Array.from({ length: 400 }, () => body).flat(), ...l.slice(-12)];
+  },
 };
 
 describe('importer fuzz', () => {

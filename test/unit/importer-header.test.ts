@@ -81,7 +81,9 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
   });
 
   it('reads seed 003 order: issuer over three lines, title and date before * and number', () => {
-    const h = header('ĐẢNG BỘ TỈNH BẾN TRE\nĐẢNG ỦY KHỐI\nCƠ QUAN - DOANH NGHIỆP TỈNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 07 tháng 3 năm 2022\n\n*\n\nSố 554-CV/ĐUK\nThực hiện công tác dân vận năm 2022\n\nKính gửi: - Các đồng chí trong Đảng ủy Khối,\n\nThực hiện Chương trình số 21-CTr/TU');
+    const h = header(
+      'ĐẢNG BỘ TỈNH BẾN TRE\nĐẢNG ỦY KHỐI\nCƠ QUAN - DOANH NGHIỆP TỈNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 07 tháng 3 năm 2022\n\n*\n\nSố 554-CV/ĐUK\nThực hiện công tác dân vận năm 2022\n\nKính gửi: - Các đồng chí trong Đảng ủy Khối,\n\nThực hiện Chương trình số 21-CTr/TU',
+    );
     expect(h.issuerLines).toHaveLength(3);
     expect(h.subject?.text).toBe('Thực hiện công tác dân vận năm 2022');
     expect(h.date?.iso).toBe('2022-03-07');
@@ -89,7 +91,9 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
   });
 
   it('reads a flattened two-column State header with V/v subject', () => {
-    const h = header('UBND TỈNH NAM ĐỊNH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ                      Độc lập - Tự do - Hạnh phúc\n-------                      --------------\nSố: 2345/SYT-NVY             Nam Định, ngày 05 tháng 3 năm 2022\nV/v tăng cường tiêm chủng\nphòng Covid-19\n\nKính gửi: Ủy ban nhân dân các huyện, thành phố.\n\nThực hiện Công văn số 1185/BYT-DP');
+    const h = header(
+      'UBND TỈNH NAM ĐỊNH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ                      Độc lập - Tự do - Hạnh phúc\n-------                      --------------\nSố: 2345/SYT-NVY             Nam Định, ngày 05 tháng 3 năm 2022\nV/v tăng cường tiêm chủng\nphòng Covid-19\n\nKính gửi: Ủy ban nhân dân các huyện, thành phố.\n\nThực hiện Công văn số 1185/BYT-DP',
+    );
     expect(h.familyHint).toBe('state');
     expect(h.issuerLines.map((l) => l.text)).toEqual(['UBND TỈNH NAM ĐỊNH', 'SỞ Y TẾ']);
     expect(h.number?.raw).toBe('2345/SYT-NVY');
@@ -99,7 +103,9 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
   });
 
   it('reads a type-name line with its wrapped `về` subject, and stops at the body', () => {
-    const h = header('ĐẢNG BỘ TỈNH NAM ĐỊNH\nTỈNH ỦY\n*\nSố 15-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNam Định, ngày 1 tháng 12 năm 2021\n\nCHỈ THỊ\nvề tăng cường sự lãnh đạo của Đảng đối với công tác\nphòng, chống thiên tai\n\nNhững năm qua, công tác phòng, chống thiên tai ...');
+    const h = header(
+      'ĐẢNG BỘ TỈNH NAM ĐỊNH\nTỈNH ỦY\n*\nSố 15-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNam Định, ngày 1 tháng 12 năm 2021\n\nCHỈ THỊ\nvề tăng cường sự lãnh đạo của Đảng đối với công tác\nphòng, chống thiên tai\n\nNhững năm qua, công tác phòng, chống thiên tai ...',
+    );
     expect(h.typeName?.type.key).toBe('chi-thi');
     expect(h.subject).toMatchObject({ text: 'về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống thiên tai', marker: 'type' });
     expect(h.date?.iso).toBe('2021-12-01');
@@ -107,7 +113,9 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
   });
 
   it('capitals after the type name belong to the body, not the issuer', () => {
-    const h = header('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 15/2022/QĐ-UBND\nLâm Đồng, ngày 20 tháng 5 năm 2022\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\n----------\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\nCăn cứ Luật');
+    const h = header(
+      'ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 15/2022/QĐ-UBND\nLâm Đồng, ngày 20 tháng 5 năm 2022\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\n----------\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\nCăn cứ Luật',
+    );
     expect(h.issuerLines).toHaveLength(1);
     expect(h.stoppedAt?.text).toBe('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG');
     expect(h.stoppedAt?.n).toBe(7);

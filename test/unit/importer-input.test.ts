@@ -3,7 +3,8 @@ import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, syllableShare } from '.
 import { decodeInput, toLines } from '../../src/importer/input.ts';
 import { toCrlfBom, toNfdOddSpacing, toTcvn3, toUtf16le, toVni } from '../helpers/make-fixtures.ts';
 
-const SAMPLE = 'TỈNH ỦY BẮC NINH\nBan Chấp hành Trung ương Đảng; Thường vụ, Hướng dẫn, phòng chống dịch Covid-19.\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 07 tháng 3 năm 2022\n';
+const SAMPLE =
+  'TỈNH ỦY BẮC NINH\nBan Chấp hành Trung ương Đảng; Thường vụ, Hướng dẫn, phòng chống dịch Covid-19.\nĐẢNG CỘNG SẢN VIỆT NAM\nBến Tre, ngày 07 tháng 3 năm 2022\n';
 const LOWER = 'aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ';
 
 const ok = (buf: Uint8Array) => {
@@ -68,7 +69,14 @@ describe('decodeInput', () => {
     ['pdf', Buffer.from('%PDF-1.4\n\u00e2\u00e3', 'latin1'), /PDF/],
     ['docx', Buffer.from('PK\u0003\u0004rest', 'latin1'), /Word/],
     ['latin1 french', Buffer.from('Le comité a été très intéressé, déjà.\n', 'latin1'), /không nhận ra mã/],
-    ['mixed unicode + tcvn3', Buffer.from(`Tỉnh ủy Bắc Ninh đề nghị\n${encodeTcvn3('các đơn vị thực hiện tốt một số nội dung sau đây và báo cáo kết quả về Ban Tuyên giáo')}`, 'utf8'), /lẫn Unicode/],
+    [
+      'mixed unicode + tcvn3',
+      Buffer.from(
+        `Tỉnh ủy Bắc Ninh đề nghị\n${encodeTcvn3('các đơn vị thực hiện tốt một số nội dung sau đây và báo cáo kết quả về Ban Tuyên giáo')}`,
+        'utf8',
+      ),
+      /lẫn Unicode/,
+    ],
   ])('refuses %s input with a reason', (_, buf, reason) => {
     const r = decodeInput(buf);
     expect(r.ok).toBe(false);

@@ -17,13 +17,20 @@ const resolve = (lines: string[], number: string, registry = EMPTY, authority?: 
 
 describe('names', () => {
   it.each([
-    ['BAN DÂN VẬN', 'Ban Dân vận'], ['ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH', 'Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh'],
-    ['ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH', 'Ủy ban nhân dân tỉnh Nam Định'], ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'Sở Giáo dục và Đào tạo'],
-    ['SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'Sở Lao động - Thương binh và Xã hội'], ['PHÓ TRƯỞNG BAN', 'Phó Trưởng ban'],
-    ['THÀNH ỦY HÀ NỘI', 'Thành ủy Hà Nội'], ['BAN CHẤP HÀNH TRUNG ƯƠNG', 'Ban Chấp hành Trung ương'],
+    ['BAN DÂN VẬN', 'Ban Dân vận'],
+    ['ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH', 'Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh'],
+    ['ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH', 'Ủy ban nhân dân tỉnh Nam Định'],
+    ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'Sở Giáo dục và Đào tạo'],
+    ['SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'Sở Lao động - Thương binh và Xã hội'],
+    ['PHÓ TRƯỞNG BAN', 'Phó Trưởng ban'],
+    ['THÀNH ỦY HÀ NỘI', 'Thành ủy Hà Nội'],
+    ['BAN CHẤP HÀNH TRUNG ƯƠNG', 'Ban Chấp hành Trung ương'],
   ])('%s → %s', (caps, name) => expect(nameCase(caps)).toBe(name));
   it('joins names wrapped over lines, not separate bodies', () => {
-    expect(joinIssuerLines(['ĐẢNG BỘ TỈNH BẾN TRE', 'ĐẢNG ỦY KHỐI', 'CƠ QUAN - DOANH NGHIỆP TỈNH'])).toEqual(['ĐẢNG BỘ TỈNH BẾN TRE', 'ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH']);
+    expect(joinIssuerLines(['ĐẢNG BỘ TỈNH BẾN TRE', 'ĐẢNG ỦY KHỐI', 'CƠ QUAN - DOANH NGHIỆP TỈNH'])).toEqual([
+      'ĐẢNG BỘ TỈNH BẾN TRE',
+      'ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH',
+    ]);
     expect(joinIssuerLines(['ỦY BAN NHÂN DÂN', 'TỈNH QUẢNG NINH'])).toEqual(['ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH']);
     expect(joinIssuerLines(['TỈNH ỦY TUYÊN QUANG', 'BAN DÂN VẬN'])).toHaveLength(2);
   });
@@ -51,7 +58,15 @@ describe('resolveIssuer', () => {
   });
   it('State: Sở under UBND tỉnh, code from the number', () => {
     const r = resolve(['UBND TỈNH NAM ĐỊNH', 'SỞ Y TẾ'], '2345/SYT-NVY');
-    expect(r.issuer).toMatchObject({ id: 'so-y-te-tinh-nam-dinh', name: 'Sở Y tế tỉnh Nam Định', code: 'SYT', family: 'state', level: 'province', province: 'nam-dinh', parent: 'uy-ban-nhan-dan-tinh-nam-dinh' });
+    expect(r.issuer).toMatchObject({
+      id: 'so-y-te-tinh-nam-dinh',
+      name: 'Sở Y tế tỉnh Nam Định',
+      code: 'SYT',
+      family: 'state',
+      level: 'province',
+      province: 'nam-dinh',
+      parent: 'uy-ban-nhan-dan-tinh-nam-dinh',
+    });
     expect(r.additions.issuers.map((i) => i.id)).toEqual(['uy-ban-nhan-dan-tinh-nam-dinh', 'so-y-te-tinh-nam-dinh']);
   });
   it('State: a single line naming its province', () => {
@@ -59,7 +74,14 @@ describe('resolveIssuer', () => {
   });
   it('district party committee under its province', () => {
     const r = resolve(['ĐẢNG BỘ TỈNH TUYÊN QUANG', 'HUYỆN ỦY YÊN SƠN'], '120-TB/HU', REAL);
-    expect(r.issuer).toMatchObject({ name: 'Huyện ủy Yên Sơn', level: 'district', locality: 'Yên Sơn', province: 'tuyen-quang', parent: 'tinh-uy-tuyen-quang', code: 'HU' });
+    expect(r.issuer).toMatchObject({
+      name: 'Huyện ủy Yên Sơn',
+      level: 'district',
+      locality: 'Yên Sơn',
+      province: 'tuyen-quang',
+      parent: 'tinh-uy-tuyen-quang',
+      code: 'HU',
+    });
     expect(r.additions.provinces).toEqual([]);
   });
   it('a Central Committee header signed T/M Bộ Chính trị is a Politburo document', () => {
@@ -89,7 +111,10 @@ describe('same-named bodies in different provinces', () => {
     expect(qn.issuer).toMatchObject({ id: 'huyen-uy-chau-thanh', province: 'quang-ngai' });
     expect(bt.issuer).toMatchObject({ id: 'huyen-uy-chau-thanh-ben-tre', province: 'ben-tre', locality: 'Châu Thành' });
     // And the same body again is found, not created twice.
-    const again = resolve(['ĐẢNG BỘ TỈNH BẾN TRE', 'HUYỆN ỦY CHÂU THÀNH'], '13-KH/HU', { provinces: [...reg.provinces, ...bt.additions.provinces], issuers: [...reg.issuers, ...bt.additions.issuers] });
+    const again = resolve(['ĐẢNG BỘ TỈNH BẾN TRE', 'HUYỆN ỦY CHÂU THÀNH'], '13-KH/HU', {
+      provinces: [...reg.provinces, ...bt.additions.provinces],
+      issuers: [...reg.issuers, ...bt.additions.issuers],
+    });
     expect(again.issuer.id).toBe('huyen-uy-chau-thanh-ben-tre');
     expect(again.additions.issuers).toEqual([]);
   });

@@ -34,7 +34,10 @@ describe('parseSource', () => {
     } finally {
       await source.close();
     }
-    expect(parseFile(path.join(RAW, 'no-such-file.txt'))).toMatchObject({ ok: false, reason: expect.stringMatching(/không đọc được tệp \(ENOENT\)/) });
+    expect(parseFile(path.join(RAW, 'no-such-file.txt'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/không đọc được tệp \(ENOENT\)/),
+    });
   });
 
   test('small batches parse in the main thread', async () => {

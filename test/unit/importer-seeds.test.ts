@@ -20,9 +20,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCES = path.join(ROOT, 'content/sources');
 const EXPECTED = path.join(ROOT, 'content/directives');
 const temps: string[] = [];
-afterAll(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
-const tempDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-import-')); temps.push(d); return d; };
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'src/cli/import.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+afterAll(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+const tempDir = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-import-'));
+  temps.push(d);
+  return d;
+};
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'src/cli/import.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 const read = (f: string) => parseFrontmatter(fs.readFileSync(f, 'utf8'));
 
 describe('seeds into an empty content folder', () => {
@@ -30,9 +37,17 @@ describe('seeds into an empty content folder', () => {
   let report: Awaited<ReturnType<typeof importFiles>>;
 
   it('imports both seeds, creating issuers and provinces', async () => {
-    report = await importFiles(fs.readdirSync(SOURCES).map((f) => path.join(SOURCES, f)), { contentDir: out });
+    report = await importFiles(
+      fs.readdirSync(SOURCES).map((f) => path.join(SOURCES, f)),
+      { contentDir: out },
+    );
     expect(report.counts).toMatchObject({ imported: 2, failed: 0, skipped: 0 });
-    expect(report.newIssuers.map((i) => i.id).sort()).toEqual(['ban-dan-van-tinh-uy-tuyen-quang', 'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre', 'tinh-uy-ben-tre', 'tinh-uy-tuyen-quang']);
+    expect(report.newIssuers.map((i) => i.id).sort()).toEqual([
+      'ban-dan-van-tinh-uy-tuyen-quang',
+      'dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre',
+      'tinh-uy-ben-tre',
+      'tinh-uy-tuyen-quang',
+    ]);
   });
 
   it('the result validates with zero problems', () => {
@@ -41,7 +56,7 @@ describe('seeds into an empty content folder', () => {
     expect(lib.directives).toHaveLength(2);
   });
 
-  it('file names, frontmatter and body equal the hand-written directives (topics are an editor\'s addition)', () => {
+  it("file names, frontmatter and body equal the hand-written directives (topics are an editor's addition)", () => {
     for (const name of fs.readdirSync(EXPECTED)) {
       const want = read(path.join(EXPECTED, name));
       const got = read(path.join(out, 'directives', name));
@@ -85,9 +100,18 @@ describe('a batch stopped part way (Ctrl-C)', () => {
     const out = tempDir();
     // Fewer than 200 files are parsed on this thread: no worker pool to close, so nothing else delays the return.
     generate({ size: 150, seed: 3, outDir: raw, extraDir: path.join(raw, 'extra') });
-    const files = fs.readdirSync(raw).filter((f) => f.endsWith('.txt')).map((f) => path.join(raw, f));
+    const files = fs
+      .readdirSync(raw)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(raw, f));
     let seen = 0;
-    const report = await importFiles(files, { contentDir: out, onProgress: (n) => { seen = n; }, shouldStop: () => seen >= 120 });
+    const report = await importFiles(files, {
+      contentDir: out,
+      onProgress: (n) => {
+        seen = n;
+      },
+      shouldStop: () => seen >= 120,
+    });
     expect(report.stopped).toBe(true);
     expect(report.files).toHaveLength(120);
     const imported = report.files.filter((f) => f.status === 'imported');
@@ -105,7 +129,17 @@ describe('registry file', () => {
     const before = readRegistry(file).registry!;
     const next = registryText(text, before, {
       provinces: [{ id: 'nam-dinh', name: 'Nam Định' }],
-      issuers: [{ id: 'so-y-te-tinh-nam-dinh', name: 'Sở Y tế tỉnh Nam Định', code: 'SYT', family: 'state', level: 'province', province: 'nam-dinh', header: ['UBND TỈNH NAM ĐỊNH', 'SỞ Y TẾ'] }],
+      issuers: [
+        {
+          id: 'so-y-te-tinh-nam-dinh',
+          name: 'Sở Y tế tỉnh Nam Định',
+          code: 'SYT',
+          family: 'state',
+          level: 'province',
+          province: 'nam-dinh',
+          header: ['UBND TỈNH NAM ĐỊNH', 'SỞ Y TẾ'],
+        },
+      ],
     });
     expect(next.startsWith(text.split('\nissuers:')[0]!.trimEnd())).toBe(true);
     expect(next).toContain('# Issuing bodies and provinces.');

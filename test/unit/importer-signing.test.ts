@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { toLines } from '../../src/importer/input.ts';
 import { findTailStart, isOffice, looksLikeName, parseTail, readAuthority } from '../../src/importer/signing.ts';
 
-const tail = (text: string) => { const lines = toLines(text); return parseTail(lines, findTailStart(lines, 0)); };
+const tail = (text: string) => {
+  const lines = toLines(text);
+  return parseTail(lines, findTailStart(lines, 0));
+};
 
 describe('signing parts', () => {
   it.each([
@@ -26,7 +29,9 @@ describe('signing parts', () => {
 
 describe('parseTail', () => {
   it('Nơi nhận then a signing block wrapped in ** (seed 002)', () => {
-    const r = tail('Ban Dân vận Tỉnh ủy đề nghị thực hiện.\n\nNơi nhận:\n\n- Như trên,\n- Ban Dân vận TW Đảng (B/c),\n- Lưu VT.\n\n**K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN**\n\n\n\nVương Thúy Hằng');
+    const r = tail(
+      'Ban Dân vận Tỉnh ủy đề nghị thực hiện.\n\nNơi nhận:\n\n- Như trên,\n- Ban Dân vận TW Đảng (B/c),\n- Lưu VT.\n\n**K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN**\n\n\n\nVương Thúy Hằng',
+    );
     expect(r.distribution).toEqual(['Như trên', 'Ban Dân vận TW Đảng (B/c)', 'Lưu VT']);
     expect(r.signer).toEqual({ name: 'Vương Thúy Hằng', title: 'Phó Trưởng ban', authority: 'K/T Trưởng ban' });
     expect(r.leftovers).toEqual([]);
@@ -37,7 +42,9 @@ describe('parseTail', () => {
     expect(r.distribution).toEqual(['Như trên', 'Lưu: VT, VX']);
   });
   it('two flattened columns: Nơi nhận on the left, signing on the right', () => {
-    const r = tail('Nơi nhận:                       KT. GIÁM ĐỐC\n- Như trên;                      PHÓ GIÁM ĐỐC\n- UBND tỉnh (để b/c);\n- Lưu: VT, NVY.\n\n                                Trần Văn Bình');
+    const r = tail(
+      'Nơi nhận:                       KT. GIÁM ĐỐC\n- Như trên;                      PHÓ GIÁM ĐỐC\n- UBND tỉnh (để b/c);\n- Lưu: VT, NVY.\n\n                                Trần Văn Bình',
+    );
     expect(r.signer).toEqual({ name: 'Trần Văn Bình', title: 'Phó Giám đốc', authority: 'KT. Giám đốc' });
     expect(r.distribution).toEqual(['Như trên', 'UBND tỉnh (để b/c)', 'Lưu: VT, NVY']);
   });

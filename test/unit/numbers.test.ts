@@ -10,7 +10,14 @@ const parsed = (s: string): ParsedNumber => {
 describe('parseNumber', () => {
   it('reads a Party number with its "Số" prefix', () => {
     expect(parseNumber('Số 234-CV/BDVTU')).toEqual({
-      raw: '234-CV/BDVTU', family: 'party', form: 'party', seq: '234', typeCode: 'CV', issuerCode: 'BDVTU', unit: null, year: null,
+      raw: '234-CV/BDVTU',
+      family: 'party',
+      form: 'party',
+      seq: '234',
+      typeCode: 'CV',
+      issuerCode: 'BDVTU',
+      unit: null,
+      year: null,
     });
   });
 
@@ -22,21 +29,42 @@ describe('parseNumber', () => {
 
   it('reads a State công văn (no type code) with its sub-unit', () => {
     expect(parseNumber('Số: 2345/UBND-VX')).toEqual({
-      raw: '2345/UBND-VX', family: 'state', form: 'state', seq: '2345', typeCode: null, issuerCode: 'UBND', unit: 'VX', year: null,
+      raw: '2345/UBND-VX',
+      family: 'state',
+      form: 'state',
+      seq: '2345',
+      typeCode: null,
+      issuerCode: 'UBND',
+      unit: 'VX',
+      year: null,
     });
     expect(parseNumber('2345/UBND')).toMatchObject({ typeCode: null, issuerCode: 'UBND', unit: null });
   });
 
   it('reads State numbers with a type code', () => {
     expect(parseNumber('12/KH-UBND')).toEqual({
-      raw: '12/KH-UBND', family: 'state', form: 'state', seq: '12', typeCode: 'KH', issuerCode: 'UBND', unit: null, year: null,
+      raw: '12/KH-UBND',
+      family: 'state',
+      form: 'state',
+      seq: '12',
+      typeCode: 'KH',
+      issuerCode: 'UBND',
+      unit: null,
+      year: null,
     });
     expect(parseNumber('16/CT-TTg')).toMatchObject({ family: 'state', form: 'state', seq: '16', typeCode: 'CT', issuerCode: 'TTg' });
   });
 
   it('reads a legal document number with its year', () => {
     expect(parseNumber('30/2020/NĐ-CP')).toEqual({
-      raw: '30/2020/NĐ-CP', family: 'state', form: 'legal', seq: '30', typeCode: 'NĐ', issuerCode: 'CP', unit: null, year: 2020,
+      raw: '30/2020/NĐ-CP',
+      family: 'state',
+      form: 'legal',
+      seq: '30',
+      typeCode: 'NĐ',
+      issuerCode: 'CP',
+      unit: null,
+      year: 2020,
     });
   });
 
@@ -53,7 +81,9 @@ describe('parseNumber', () => {
 
   it.each(['', '   ', 'Số', 'abc', '234', 'CV/BDVTU', '234-CV', '234-CV/', '/KH-UBND', 'công văn số 234', '234_CV_BDVTU', '123456-CV/TU'])(
     'refuses %j',
-    (s) => { expect(parseNumber(s)).toBeNull(); },
+    (s) => {
+      expect(parseNumber(s)).toBeNull();
+    },
   );
 });
 
@@ -131,6 +161,8 @@ describe('rewriteNumberQuery', () => {
 
   it.each(['năm 2021', 'phòng chống dịch', 'ngày 7 tháng 9 năm 2021', 'Covid 19', '2021 năm', 'chỉ thị 16 của thủ tướng', 'Tuyên Quang'])(
     'leaves ordinary words and years alone: %j',
-    (q) => { expect(rewriteNumberQuery(q)).toBe(q); },
+    (q) => {
+      expect(rewriteNumberQuery(q)).toBe(q);
+    },
   );
 });

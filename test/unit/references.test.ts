@@ -15,28 +15,53 @@ describe('findReferences: the forms in real directives', () => {
   });
 
   test('comma before ngày', () => {
-    expect(one('Thực hiện Chương trình số 21-CTr/TU, ngày 18/02/2022 của Ban Thường vụ Tỉnh ủy về công tác dân vận'))
-      .toMatchObject({ number: '21-CTr/TU', issued: '2022-02-18', type: 'chuong-trinh', body: 'Ban Thường vụ Tỉnh ủy' });
+    expect(one('Thực hiện Chương trình số 21-CTr/TU, ngày 18/02/2022 của Ban Thường vụ Tỉnh ủy về công tác dân vận')).toMatchObject({
+      number: '21-CTr/TU',
+      issued: '2022-02-18',
+      type: 'chuong-trinh',
+      body: 'Ban Thường vụ Tỉnh ủy',
+    });
   });
 
   test('no date, the term names the body', () => {
-    const found = findReferences('theo Quyết định số 217-QĐ/TW và công tác góp ý theo Quyết định số 218-QĐ/TW của Bộ Chính trị khóa XI. Lãnh đạo');
-    expect(found.map((f) => [f.number, f.issued, f.body])).toEqual([['217-QĐ/TW', null, null], ['218-QĐ/TW', null, 'Bộ Chính trị khóa XI']]);
+    const found = findReferences(
+      'theo Quyết định số 217-QĐ/TW và công tác góp ý theo Quyết định số 218-QĐ/TW của Bộ Chính trị khóa XI. Lãnh đạo',
+    );
+    expect(found.map((f) => [f.number, f.issued, f.body])).toEqual([
+      ['217-QĐ/TW', null, null],
+      ['218-QĐ/TW', null, 'Bộ Chính trị khóa XI'],
+    ]);
   });
 
   test('older order: body before the number, dashed date', () => {
-    expect(one('Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997 về việc'))
-      .toMatchObject({ number: '31-QĐ/TW', issued: '1997-10-01', body: 'Bộ Chính trị', type: 'quyet-dinh' });
+    expect(one('Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997 về việc')).toMatchObject({
+      number: '31-QĐ/TW',
+      issued: '1997-10-01',
+      body: 'Bộ Chính trị',
+      type: 'quyet-dinh',
+    });
   });
 
   test('State numbers, with and without số', () => {
-    expect(one('Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư'))
-      .toMatchObject({ number: '30/2020/NĐ-CP', issued: '2020-03-05', body: 'Chính phủ', type: 'nghi-dinh', kind: 'based-on' });
-    expect(one('thực hiện nghiêm Chỉ thị 16/CT-TTg của Thủ tướng Chính phủ')).toMatchObject({ number: '16/CT-TTg', type: 'chi-thi', body: 'Thủ tướng Chính phủ' });
+    expect(one('Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư')).toMatchObject({
+      number: '30/2020/NĐ-CP',
+      issued: '2020-03-05',
+      body: 'Chính phủ',
+      type: 'nghi-dinh',
+      kind: 'based-on',
+    });
+    expect(one('thực hiện nghiêm Chỉ thị 16/CT-TTg của Thủ tướng Chính phủ')).toMatchObject({
+      number: '16/CT-TTg',
+      type: 'chi-thi',
+      body: 'Thủ tướng Chính phủ',
+    });
   });
 
   test('date written out in words', () => {
-    expect(one('Kế hoạch số 12/KH-UBND ngày 5 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh')).toMatchObject({ issued: '2020-03-05', number: '12/KH-UBND' });
+    expect(one('Kế hoạch số 12/KH-UBND ngày 5 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh')).toMatchObject({
+      issued: '2020-03-05',
+      number: '12/KH-UBND',
+    });
   });
 
   test('relation kind from the words before', () => {

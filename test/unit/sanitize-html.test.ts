@@ -3,7 +3,8 @@ import { isSafeUrl, sanitizeHtml } from '../../src/html/sanitize.ts';
 
 describe('sanitizeHtml', () => {
   test('keeps the structure of a directive body', () => {
-    const html = '<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>\n<p>Thực hiện <strong>tốt</strong> &amp; đúng.</p>\n<ol start="2"><li><p>Một</p></li></ol><a href="/van-ban/x/" title="t">x</a>';
+    const html =
+      '<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>\n<p>Thực hiện <strong>tốt</strong> &amp; đúng.</p>\n<ol start="2"><li><p>Một</p></li></ol><a href="/van-ban/x/" title="t">x</a>';
     expect(sanitizeHtml(html)).toBe(html);
   });
 
@@ -30,7 +31,8 @@ describe('sanitizeHtml', () => {
   });
 
   test('no output of a hostile input contains executable markup', () => {
-    const hostile = '<p>a</p><img/src/onerror=alert(1)><a href="vbscript:x">b</a><math><mi xlink:href="javascript:alert(1)">c</mi></math><base href="//evil"><meta http-equiv=refresh content="0;url=//evil">';
+    const hostile =
+      '<p>a</p><img/src/onerror=alert(1)><a href="vbscript:x">b</a><math><mi xlink:href="javascript:alert(1)">c</mi></math><base href="//evil"><meta http-equiv=refresh content="0;url=//evil">';
     const out = sanitizeHtml(hostile);
     expect(out).not.toMatch(/<(?:img|script|math|base|meta|iframe)|on\w+=|javascript:|vbscript:/i);
     expect(out).toContain('<p>a</p>');
@@ -38,7 +40,16 @@ describe('sanitizeHtml', () => {
 });
 
 describe('isSafeUrl', () => {
-  test.each([['/van-ban/x/', true], ['#p1', true], ['https://example.org', true], ['mailto:a@b.vn', true], ['javascript:x', false], ['data:text/html,x', false], ['vbscript:x', false], [' JAVASCRIPT:x', false]])('%s → %s', (u, ok) => {
+  test.each([
+    ['/van-ban/x/', true],
+    ['#p1', true],
+    ['https://example.org', true],
+    ['mailto:a@b.vn', true],
+    ['javascript:x', false],
+    ['data:text/html,x', false],
+    ['vbscript:x', false],
+    [' JAVASCRIPT:x', false],
+  ])('%s → %s', (u, ok) => {
     expect(isSafeUrl(u)).toBe(ok);
   });
 });

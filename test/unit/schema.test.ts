@@ -70,9 +70,7 @@ describe('directiveSchema', () => {
       '---\nnumber: 234-CV/BDVTU\ntype: cong-van\ntitle: Về công tác dân vận\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-02-30\n---\n\nNội dung.\n',
     );
     expect(data['issued']).toBe('2021-02-30');
-    expect(messages(data)).toEqual([
-      'ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)',
-    ]);
+    expect(messages(data)).toEqual(['ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)']);
   });
 
   it('reports unknown keys by name', () => {
@@ -95,9 +93,13 @@ describe('directiveSchema', () => {
   });
 
   it('checks relations', () => {
-    expect(directiveSchema.safeParse({ ...valid, relations: [{ kind: 'implements', number: '635-CV/TU', issued: '2021-08-24' }] }).success).toBe(true);
+    expect(
+      directiveSchema.safeParse({ ...valid, relations: [{ kind: 'implements', number: '635-CV/TU', issued: '2021-08-24' }] }).success,
+    ).toBe(true);
     expect(messages({ ...valid, relations: [{ kind: 'implements' }] })).toEqual(['mỗi quan hệ cần number hoặc target']);
-    expect(messages({ ...valid, relations: [{ kind: 'thuc-hien', number: '635-CV/TU' }] })[0]).toMatch(/^kind phải là một trong: implements/);
+    expect(messages({ ...valid, relations: [{ kind: 'thuc-hien', number: '635-CV/TU' }] })[0]).toMatch(
+      /^kind phải là một trong: implements/,
+    );
   });
 
   it('translates wrong list types', () => {
@@ -107,13 +109,21 @@ describe('directiveSchema', () => {
 
 describe('registry schemas', () => {
   it('requires a province below national level', () => {
-    const r = issuerSchema.safeParse({ id: 'tinh-uy-tuyen-quang', name: 'Tỉnh ủy Tuyên Quang', code: 'TU', family: 'party', level: 'province' });
+    const r = issuerSchema.safeParse({
+      id: 'tinh-uy-tuyen-quang',
+      name: 'Tỉnh ủy Tuyên Quang',
+      code: 'TU',
+      family: 'party',
+      level: 'province',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.message)).toEqual(['cơ quan cấp tỉnh, huyện, xã cần province']);
   });
 
   it('accepts a national body and defaults empty lists', () => {
-    expect(issuerSchema.safeParse({ id: 'bo-chinh-tri', name: 'Bộ Chính trị', code: 'TW', family: 'party', level: 'national' }).success).toBe(true);
+    expect(
+      issuerSchema.safeParse({ id: 'bo-chinh-tri', name: 'Bộ Chính trị', code: 'TW', family: 'party', level: 'national' }).success,
+    ).toBe(true);
     expect(registrySchema.parse({})).toEqual({ provinces: [], issuers: [] });
   });
 

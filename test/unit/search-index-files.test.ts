@@ -7,7 +7,9 @@ import { sortFloorHtml } from '../../src/search/record.ts';
 import { MAX_SHARDS, shardCount, shardFolder, splitByDate } from '../../src/search/shards.ts';
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-pages-')); });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-pages-'));
+});
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const page = (shard: number, url: string) => path.join(dir, String(shard), url, 'index.html');
@@ -16,8 +18,17 @@ const rec = (url: string, issued: string, html = `<p>${url}</p>`) => ({ url, iss
 
 test('shards: split by date, newest first, nearly equal, the same dates in URL order; at most two', () => {
   process.env['SEARCH_SHARD_MIN'] = '1';
-  const list = [rec('/b/', '2020-01-01'), rec('/a/', '2020-01-01'), rec('/c/', '2024-05-01'), rec('/d/', '2016-02-02'), rec('/e/', '2021-07-07')];
-  expect(splitByDate(list).map((s) => s.map((r) => r.url))).toEqual([['/c/', '/e/', '/a/'], ['/b/', '/d/']]);
+  const list = [
+    rec('/b/', '2020-01-01'),
+    rec('/a/', '2020-01-01'),
+    rec('/c/', '2024-05-01'),
+    rec('/d/', '2016-02-02'),
+    rec('/e/', '2021-07-07'),
+  ];
+  expect(splitByDate(list).map((s) => s.map((r) => r.url))).toEqual([
+    ['/c/', '/e/', '/a/'],
+    ['/b/', '/d/'],
+  ]);
   expect(splitByDate(list.slice(0, 1)).map((s) => s.length)).toEqual([1]);
   expect(splitByDate([])).toEqual([[]]);
   expect(shardCount(10_000)).toBe(MAX_SHARDS);
@@ -56,20 +67,26 @@ test('record pages: one folder per shard, the sort floor in all but the oldest, 
 test('publishing an index writes only files that changed and removes those the new index no longer has', async () => {
   const out = path.join(dir, 'pagefind');
   const bytes = (t: string) => new TextEncoder().encode(t);
-  publishIndex([
-    { path: 'pagefind-entry.json', content: bytes('{"v":1}') },
-    { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
-    { path: 'fragment/vi_bbb.pf_fragment', content: bytes('b') },
-  ], out);
+  publishIndex(
+    [
+      { path: 'pagefind-entry.json', content: bytes('{"v":1}') },
+      { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
+      { path: 'fragment/vi_bbb.pf_fragment', content: bytes('b') },
+    ],
+    out,
+  );
   const kept = path.join(out, 'fragment/vi_aaa.pf_fragment');
   const before = fs.statSync(kept).mtimeMs;
   await new Promise((r) => setTimeout(r, 20));
 
-  publishIndex([
-    { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
-    { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
-    { path: 'fragment/vi_ccc.pf_fragment', content: bytes('c') },
-  ], out);
+  publishIndex(
+    [
+      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
+      { path: 'fragment/vi_ccc.pf_fragment', content: bytes('c') },
+    ],
+    out,
+  );
   expect(fs.statSync(kept).mtimeMs).toBe(before);
   expect(fs.readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
   expect(fs.readdirSync(path.join(out, 'fragment')).sort()).toEqual(['vi_aaa.pf_fragment', 'vi_ccc.pf_fragment']);

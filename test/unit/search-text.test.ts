@@ -17,9 +17,12 @@ describe('search text', () => {
   });
 
   test('highlightTerms marks words the way the search matched them, and escapes the rest', () => {
-    expect(highlightTerms('Đảng ủy Khối <b> đề nghị', 'dang uy khoi', escapeXml))
-      .toBe('<mark>Đảng</mark> <mark>ủy</mark> <mark>Khối</mark> &lt;b&gt; đề nghị');
-    expect(highlightTerms('phòng, chống dịch Covid-19', 'phong chong', escapeXml)).toBe('<mark>phòng</mark>, <mark>chống</mark> dịch Covid-19');
+    expect(highlightTerms('Đảng ủy Khối <b> đề nghị', 'dang uy khoi', escapeXml)).toBe(
+      '<mark>Đảng</mark> <mark>ủy</mark> <mark>Khối</mark> &lt;b&gt; đề nghị',
+    );
+    expect(highlightTerms('phòng, chống dịch Covid-19', 'phong chong', escapeXml)).toBe(
+      '<mark>phòng</mark>, <mark>chống</mark> dịch Covid-19',
+    );
     expect(highlightTerms('Tỉnh uỷ', 'tinh ủy', escapeXml)).toBe('<mark>Tỉnh</mark> <mark>uỷ</mark>');
   });
 });

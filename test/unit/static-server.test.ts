@@ -36,11 +36,19 @@ afterAll(async () => {
 /** A raw GET, so paths like `/vanban/../x` reach the server unnormalised. */
 function get(origin: string, p: string): Promise<{ status: number; type: string | undefined; location: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(origin + p, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], location: res.headers.location, body }));
-    }).on('error', reject);
+    http
+      .get(origin + p, (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => {
+            body += d;
+          })
+          .on('end', () =>
+            resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], location: res.headers.location, body }),
+          );
+      })
+      .on('error', reject);
   });
 }
 
@@ -60,7 +68,15 @@ describe('serveStatic', () => {
   });
 
   it('answers 404 with the site 404 page for missing files and anything outside the base', async () => {
-    for (const p of ['/vanban/khong-co/', '/vanban/van-ban/x.html', '/', '/index.html', '/tim-kiem/', '/vanban/../vanban-outside.txt', '/vanban/%2e%2e/vanban-outside.txt']) {
+    for (const p of [
+      '/vanban/khong-co/',
+      '/vanban/van-ban/x.html',
+      '/',
+      '/index.html',
+      '/tim-kiem/',
+      '/vanban/../vanban-outside.txt',
+      '/vanban/%2e%2e/vanban-outside.txt',
+    ]) {
       const r = await get(server.origin, p);
       expect(r.status, p).toBe(404);
       expect(r.body, p).toBe('<h1>Không tìm thấy trang</h1>');

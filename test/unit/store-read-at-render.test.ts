@@ -6,18 +6,24 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { storeReaderModule } from '../../src/build/store-read-at-render.ts';
 
 let dir: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-reader-')); });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-reader-'));
+});
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Run the generated module for `storeFile` in a fresh Node, printing what it exports. */
 function runReader(storeFile: string) {
   const mod = path.join(dir, 'reader.mjs');
   fs.writeFileSync(mod, storeReaderModule(storeFile));
-  return spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(mod)}); console.log(JSON.stringify(m.default));`], { encoding: 'utf8' });
+  return spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `const m = await import(${JSON.stringify(mod)}); console.log(JSON.stringify(m.default));`],
+    { encoding: 'utf8' },
+  );
 }
 
 describe('content store read at render', () => {
-  test('the module exports the store file as Astro\'s own module would (its JSON value)', () => {
+  test("the module exports the store file as Astro's own module would (its JSON value)", () => {
     const store = [['directives', 1], { 'tinh-uy/01': 'Đảng ủy Khối "dân vận"\n' }];
     const file = path.join(dir, 'data-store "x".json');
     fs.writeFileSync(file, JSON.stringify(store));

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldD, foldVietnamese, foldVietnameseByRule, foldVietnameseNoSpaces, normalizeText, slugify } from '../../src/model/text.ts';
+import {
+  compareVietnamese,
+  foldD,
+  foldVietnamese,
+  foldVietnameseByRule,
+  foldVietnameseNoSpaces,
+  normalizeText,
+  slugify,
+} from '../../src/model/text.ts';
 
 const nfd = (s: string) => s.normalize('NFD');
 
 describe('normalizeText', () => {
   it('strips a BOM and turns CRLF and lone CR into LF', () => {
-    expect(normalizeText('\uFEFFTỈNH ỦY TUYÊN QUANG\r\nBAN DÂN VẬN\rSố 234-CV/BDVTU')).toBe('TỈNH ỦY TUYÊN QUANG\nBAN DÂN VẬN\nSố 234-CV/BDVTU');
+    expect(normalizeText('\uFEFFTỈNH ỦY TUYÊN QUANG\r\nBAN DÂN VẬN\rSố 234-CV/BDVTU')).toBe(
+      'TỈNH ỦY TUYÊN QUANG\nBAN DÂN VẬN\nSố 234-CV/BDVTU',
+    );
   });
 
   it('keeps a BOM that is not at the start', () => {
@@ -27,8 +37,9 @@ describe('normalizeText', () => {
 describe('foldVietnamese', () => {
   it('lower-cases, strips marks and folds đ', () => {
     expect(foldVietnamese('Đảng ủy Khối')).toBe('dang uy khoi');
-    expect(foldVietnamese('Về công tác triển khai các biện pháp cấp bách phòng, chống dịch'))
-      .toBe('ve cong tac trien khai cac bien phap cap bach phong, chong dich');
+    expect(foldVietnamese('Về công tác triển khai các biện pháp cấp bách phòng, chống dịch')).toBe(
+      've cong tac trien khai cac bien phap cap bach phong, chong dich',
+    );
   });
 
   it('folds upper case text', () => {
@@ -56,8 +67,16 @@ describe('foldVietnamese', () => {
     const every = Array.from({ length: 0x3000 }, (_, c) => String.fromCharCode(c));
     expect(every.map((ch) => foldVietnamese(ch))).toEqual(every.map((ch) => foldVietnameseByRule(ch)));
     const samples = [
-      'ĐẢNG BỘ TỈNH BẾN TRE, ngày 07 tháng 3 năm 2024', nfd('Hoà bình – Độc lập'), 'ÆØÅ ßẞ İstanbul ǅ ǈ', 'a\tb\u00a0c\u2003d\u3000e\ufeff', 'Ogham\u1680space',
-      'ΟΔΥΣΣΕΥΣ', '\u1100\u1161\u11a8', '𝐀𝐁 \ud800 x', 'Tỉnh uỷ\u200b “Khối” …', '',
+      'ĐẢNG BỘ TỈNH BẾN TRE, ngày 07 tháng 3 năm 2024',
+      nfd('Hoà bình – Độc lập'),
+      'ÆØÅ ßẞ İstanbul ǅ ǈ',
+      'a\tb\u00a0c\u2003d\u3000e\ufeff',
+      'Ogham\u1680space',
+      'ΟΔΥΣΣΕΥΣ',
+      '\u1100\u1161\u11a8',
+      '𝐀𝐁 \ud800 x',
+      'Tỉnh uỷ\u200b “Khối” …',
+      '',
     ];
     const noSpaces = (s: string) => foldVietnameseByRule(s).replace(/\s+/g, '');
     expect(every.map((ch) => foldVietnameseNoSpaces(ch))).toEqual(every.map(noSpaces));
@@ -100,8 +119,13 @@ describe('compareVietnamese', () => {
   });
 
   it('sorts provinces the Vietnamese way, not by code point', () => {
-    expect(['Đồng Nai', 'Tuyên Quang', 'Bến Tre', 'Điện Biên', 'Yên Bái'].sort(compareVietnamese))
-      .toEqual(['Bến Tre', 'Điện Biên', 'Đồng Nai', 'Tuyên Quang', 'Yên Bái']);
+    expect(['Đồng Nai', 'Tuyên Quang', 'Bến Tre', 'Điện Biên', 'Yên Bái'].sort(compareVietnamese)).toEqual([
+      'Bến Tre',
+      'Điện Biên',
+      'Đồng Nai',
+      'Tuyên Quang',
+      'Yên Bái',
+    ]);
     expect(compareVietnamese('Đ', 'Z')).toBeLessThan(0);
   });
 

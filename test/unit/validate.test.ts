@@ -9,7 +9,9 @@ import { checkDirective, loadLibrary } from '../../src/content/library.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REAL_CONTENT = path.join(ROOT, 'content');
 const tempDirs: string[] = [];
-afterAll(() => { for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** A content folder with the real issuer registry and the given directive files. */
 function contentDir(files: Record<string, string>): string {
@@ -25,7 +27,10 @@ function contentDir(files: Record<string, string>): string {
 }
 
 /** A directive file; `fields` replace or (with undefined) remove the defaults. */
-function directive(fields: Record<string, string | undefined> = {}, body = 'Ban Dân vận Tỉnh ủy đề nghị các cơ quan thực hiện tốt một số nội dung sau.\n'): string {
+function directive(
+  fields: Record<string, string | undefined> = {},
+  body = 'Ban Dân vận Tỉnh ủy đề nghị các cơ quan thực hiện tốt một số nội dung sau.\n',
+): string {
   const all: Record<string, string | undefined> = {
     number: '234-CV/BDVTU',
     type: 'cong-van',
@@ -34,7 +39,10 @@ function directive(fields: Record<string, string | undefined> = {}, body = 'Ban 
     issued: '2021-09-07',
     ...fields,
   };
-  const yaml = Object.entries(all).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const yaml = Object.entries(all)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
   return `---\n${yaml}\n---\n\n${body}`;
 }
 
@@ -55,7 +63,10 @@ describe('loadLibrary', () => {
     const lib = loadLibrary(contentDir({ 'a.md': directive() }));
     expect(lib.problems).toEqual([]);
     expect(lib.directives).toHaveLength(1);
-    expect(lib.directives[0]).toMatchObject({ id: 'ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu', data: { issued: '2021-09-07', type: 'cong-van' } });
+    expect(lib.directives[0]).toMatchObject({
+      id: 'ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu',
+      data: { issued: '2021-09-07', type: 'cong-van' },
+    });
     expect(lib.directives[0]!.body).toContain('Ban Dân vận Tỉnh ủy đề nghị');
   });
 
@@ -68,10 +79,14 @@ describe('loadLibrary', () => {
 
   it('reports an issuer id missing from the registry', () => {
     const lib = loadLibrary(contentDir({ 'x.md': directive({ issuer: 'ban-dan-van-tinh-uy-ha-giang' }) }));
-    expect(lib.problems).toEqual([{
-      file: expect.stringMatching(/x\.md$/), line: 5, field: 'issuer',
-      message: 'cơ quan "ban-dan-van-tinh-uy-ha-giang" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id',
-    }]);
+    expect(lib.problems).toEqual([
+      {
+        file: expect.stringMatching(/x\.md$/),
+        line: 5,
+        field: 'issuer',
+        message: 'cơ quan "ban-dan-van-tinh-uy-ha-giang" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id',
+      },
+    ]);
     expect(lib.directives).toEqual([]);
   });
 
@@ -79,7 +94,9 @@ describe('loadLibrary', () => {
     const lib = loadLibrary(contentDir({ 'x.md': directive({ type: 'chi-thi' }) }));
     expect(lib.problems).toHaveLength(1);
     expect(lib.problems[0]).toMatchObject({ field: 'number', line: 2 });
-    expect(lib.problems[0]!.message).toBe('mã loại "CV" trong số "234-CV/BDVTU" không khớp với type "chi-thi" (Chỉ thị); mã này là cong-van (Công văn)');
+    expect(lib.problems[0]!.message).toBe(
+      'mã loại "CV" trong số "234-CV/BDVTU" không khớp với type "chi-thi" (Chỉ thị); mã này là cong-van (Công văn)',
+    );
   });
 
   it('reports a type code that the family does not have', () => {
@@ -93,16 +110,21 @@ describe('loadLibrary', () => {
   it('reports a State number without type code on a type other than công văn', () => {
     const lib = loadLibrary(contentDir({ 'x.md': directive({ number: '2345/UBND-VX', type: 'ke-hoach' }) }));
     const messages = lib.problems.map((p) => p.message);
-    expect(messages).toContain('số "2345/UBND-VX" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "ke-hoach" (Kế hoạch); sửa type thành cong-van hoặc sửa số hiệu');
+    expect(messages).toContain(
+      'số "2345/UBND-VX" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "ke-hoach" (Kế hoạch); sửa type thành cong-van hoặc sửa số hiệu',
+    );
   });
 
   it('reports a Party issuer code that differs from the registry', () => {
     const lib = loadLibrary(contentDir({ 'x.md': directive({ number: '234-CV/TU' }) }));
-    expect(lib.problems.map((p) => p.message)).toEqual(['mã cơ quan "TU" trong số "234-CV/TU" khác mã "BDVTU" của Ban Dân vận Tỉnh ủy Tuyên Quang']);
+    expect(lib.problems.map((p) => p.message)).toEqual([
+      'mã cơ quan "TU" trong số "234-CV/TU" khác mã "BDVTU" của Ban Dân vận Tỉnh ủy Tuyên Quang',
+    ]);
   });
 
   it('reports broken YAML with the line of the mistake', () => {
-    const text = '---\nnumber: 234-CV/BDVTU\ntype: cong-van\n  title: Về công tác dân vận\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-09-07\n---\n\nNội dung.\n';
+    const text =
+      '---\nnumber: 234-CV/BDVTU\ntype: cong-van\n  title: Về công tác dân vận\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-09-07\n---\n\nNội dung.\n';
     const lib = loadLibrary(contentDir({ 'broken.md': text }));
     expect(lib.problems).toHaveLength(1);
     expect(lib.problems[0]!.line).toBe(4);
@@ -110,7 +132,8 @@ describe('loadLibrary', () => {
   });
 
   it('reports a duplicated key on its own line', () => {
-    const text = '---\nnumber: 234-CV/BDVTU\ntype: cong-van\ntitle: Về công tác dân vận\ntitle: Về công tác dân vận (2)\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-09-07\n---\n\nNội dung.\n';
+    const text =
+      '---\nnumber: 234-CV/BDVTU\ntype: cong-van\ntitle: Về công tác dân vận\ntitle: Về công tác dân vận (2)\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-09-07\n---\n\nNội dung.\n';
     const [p, ...more] = loadLibrary(contentDir({ 'dupkey.md': text })).problems;
     expect(more).toEqual([]);
     expect(p).toMatchObject({ line: 5, message: 'YAML sai cú pháp: duplicated mapping key' });
@@ -118,14 +141,18 @@ describe('loadLibrary', () => {
 
   it('reports a file without frontmatter', () => {
     const lib = loadLibrary(contentDir({ 'plain.md': 'Số 234-CV/BDVTU\nVề công tác dân vận\n' }));
-    expect(lib.problems).toEqual([{ file: expect.stringMatching(/plain\.md$/), line: 1, message: 'tệp không bắt đầu bằng phần khai báo YAML (dòng "---")' }]);
+    expect(lib.problems).toEqual([
+      { file: expect.stringMatching(/plain\.md$/), line: 1, message: 'tệp không bắt đầu bằng phần khai báo YAML (dòng "---")' },
+    ]);
   });
 
   it('reports an impossible unquoted date, an unknown key and an empty body', () => {
-    const lib = loadLibrary(contentDir({
-      'date.md': directive({ issued: '2021-02-30', ngay_ky: '2021-09-07' }),
-      'empty.md': directive({ number: '235-CV/BDVTU' }, '\n'),
-    }));
+    const lib = loadLibrary(
+      contentDir({
+        'date.md': directive({ issued: '2021-02-30', ngay_ky: '2021-09-07' }),
+        'empty.md': directive({ number: '235-CV/BDVTU' }, '\n'),
+      }),
+    );
     expect(only(lib.problems, 'date.md').map((p) => [p.line, p.field, p.message])).toEqual([
       [6, 'issued', 'ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)'],
       [7, undefined, 'khóa không được hỗ trợ: ngay_ky (xem README để biết các khóa hợp lệ)'],
@@ -134,32 +161,46 @@ describe('loadLibrary', () => {
   });
 
   it('reports the same directive in two files, whatever the spacing of the number', () => {
-    const lib = loadLibrary(contentDir({
-      'a.md': directive(),
-      'b.md': directive({ number: '234 - CV / BDVTU', title: 'Về công tác dân vận (bản chép lại)' }),
-    }));
+    const lib = loadLibrary(
+      contentDir({
+        'a.md': directive(),
+        'b.md': directive({ number: '234 - CV / BDVTU', title: 'Về công tác dân vận (bản chép lại)' }),
+      }),
+    );
     expect(lib.directives.map((d) => path.basename(d.file))).toEqual(['a.md']);
     expect(lib.problems).toHaveLength(1);
     expect(lib.problems[0]).toMatchObject({ file: expect.stringMatching(/b\.md$/), field: 'number' });
-    expect(lib.problems[0]!.message).toMatch(/^trùng văn bản với .*a\.md \(cùng cơ quan, số 234 - CV \/ BDVTU và ngày 2021-09-07\); xóa một trong hai tệp$/);
+    expect(lib.problems[0]!.message).toMatch(
+      /^trùng văn bản với .*a\.md \(cùng cơ quan, số 234 - CV \/ BDVTU và ngày 2021-09-07\); xóa một trong hai tệp$/,
+    );
   });
 
   it('reports the same directive written with and without a leading zero', () => {
-    const lib = loadLibrary(contentDir({
-      'a.md': directive({ number: '01-CV/BDVTU' }),
-      'b.md': directive({ number: '1-CV/BDVTU' }),
-    }));
+    const lib = loadLibrary(
+      contentDir({
+        'a.md': directive({ number: '01-CV/BDVTU' }),
+        'b.md': directive({ number: '1-CV/BDVTU' }),
+      }),
+    );
     expect(lib.directives).toHaveLength(1);
-    expect(lib.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/b\.md$/), field: 'number', message: expect.stringMatching(/^trùng văn bản với .*a\.md/) })]);
+    expect(lib.problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/b\.md$/),
+        field: 'number',
+        message: expect.stringMatching(/^trùng văn bản với .*a\.md/),
+      }),
+    ]);
   });
 
   it('does not call the same number from another issuer or date a duplicate', () => {
-    const lib = loadLibrary(contentDir({
-      'a.md': directive(),
-      'b.md': directive({ issued: '2021-09-08' }),
-      'c.md': directive({ number: '234-CV/TU', issuer: 'tinh-uy-tuyen-quang' }),
-      'd.md': directive({ number: '234-CV/TU', issuer: 'tinh-uy-ben-tre' }),
-    }));
+    const lib = loadLibrary(
+      contentDir({
+        'a.md': directive(),
+        'b.md': directive({ issued: '2021-09-08' }),
+        'c.md': directive({ number: '234-CV/TU', issuer: 'tinh-uy-tuyen-quang' }),
+        'd.md': directive({ number: '234-CV/TU', issuer: 'tinh-uy-ben-tre' }),
+      }),
+    );
     expect(lib.problems).toEqual([]);
     expect(lib.directives).toHaveLength(4);
   });
@@ -209,15 +250,21 @@ describe('loadLibrary', () => {
 
 describe('formatProblem', () => {
   it('prints file:line, tag, field and message', () => {
-    expect(formatProblem({ file: '/x/content/directives/a.md', line: 3, field: 'type', message: 'sai' }, '/x')).toBe('content/directives/a.md:3  [lỗi] type: sai');
+    expect(formatProblem({ file: '/x/content/directives/a.md', line: 3, field: 'type', message: 'sai' }, '/x')).toBe(
+      'content/directives/a.md:3  [lỗi] type: sai',
+    );
     expect(formatProblem({ file: '/x/a.md', message: 'chú ý', severity: 'warning' }, '/x')).toBe('a.md  [cảnh báo] chú ý');
   });
 });
 
 describe('node src/cli/validate.ts', () => {
-  const run = (dir: string) => spawnSync(process.execPath, ['src/cli/validate.ts'], {
-    cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8', timeout: 60_000,
-  });
+  const run = (dir: string) =>
+    spawnSync(process.execPath, ['src/cli/validate.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: dir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('exits 1 on a bad folder, naming files and fields, without a stack trace', () => {
     const dir = contentDir({

@@ -33,21 +33,121 @@ const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 // Province names as the importer knows them (no centrally-run cities: their bodies are `Thành ủy`).
 // District names are unique across provinces: the importer matches a `Huyện ủy` by name alone.
 const PROVINCES = [
-  'Tuyên Quang', 'Bến Tre', 'Nam Định', 'Hà Tĩnh', 'Quảng Nam', 'Bắc Ninh', 'Thanh Hóa', 'Nghệ An', 'Lâm Đồng', 'Quảng Ninh',
-  'An Giang', 'Bắc Giang', 'Bình Định', 'Cà Mau', 'Cao Bằng', 'Đắk Lắk', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hải Dương',
-  'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Lạng Sơn', 'Lào Cai', 'Long An', 'Ninh Bình', 'Phú Thọ', 'Quảng Bình', 'Quảng Ngãi',
-  'Sóc Trăng', 'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Tiền Giang', 'Trà Vinh', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
+  'Tuyên Quang',
+  'Bến Tre',
+  'Nam Định',
+  'Hà Tĩnh',
+  'Quảng Nam',
+  'Bắc Ninh',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Lâm Đồng',
+  'Quảng Ninh',
+  'An Giang',
+  'Bắc Giang',
+  'Bình Định',
+  'Cà Mau',
+  'Cao Bằng',
+  'Đắk Lắk',
+  'Đồng Tháp',
+  'Gia Lai',
+  'Hà Giang',
+  'Hải Dương',
+  'Hưng Yên',
+  'Khánh Hòa',
+  'Kiên Giang',
+  'Lạng Sơn',
+  'Lào Cai',
+  'Long An',
+  'Ninh Bình',
+  'Phú Thọ',
+  'Quảng Bình',
+  'Quảng Ngãi',
+  'Sóc Trăng',
+  'Sơn La',
+  'Tây Ninh',
+  'Thái Bình',
+  'Thái Nguyên',
+  'Tiền Giang',
+  'Trà Vinh',
+  'Vĩnh Long',
+  'Vĩnh Phúc',
+  'Yên Bái',
 ];
 const DISTRICTS = [
-  'Yên Sơn', 'Sơn Dương', 'Châu Thành', 'Giồng Trôm', 'Hải Hậu', 'Xuân Trường', 'Can Lộc', 'Đức Thọ', 'Duy Xuyên', 'Thăng Bình',
-  'Tiên Du', 'Gia Bình', 'Hoằng Hóa', 'Quảng Xương', 'Diễn Châu', 'Yên Thành', 'Đức Trọng', 'Di Linh', 'Hoành Bồ', 'Tiên Yên',
-  'Tịnh Biên', 'Lục Nam', 'Phù Cát', 'Năm Căn', 'Trùng Khánh', 'Krông Pắc', 'Cao Lãnh', 'Chư Sê', 'Bắc Mê', 'Cẩm Giàng',
-  'Khoái Châu', 'Diên Khánh', 'Giồng Riềng', 'Tràng Định', 'Bảo Thắng', 'Đức Hòa', 'Gia Viễn', 'Thanh Ba', 'Lệ Thủy', 'Bình Sơn',
-  'Mỹ Tú', 'Mộc Châu', 'Gò Dầu', 'Kiến Xương', 'Đại Từ', 'Cái Bè', 'Cầu Ngang', 'Vũng Liêm', 'Tam Dương', 'Lục Yên',
+  'Yên Sơn',
+  'Sơn Dương',
+  'Châu Thành',
+  'Giồng Trôm',
+  'Hải Hậu',
+  'Xuân Trường',
+  'Can Lộc',
+  'Đức Thọ',
+  'Duy Xuyên',
+  'Thăng Bình',
+  'Tiên Du',
+  'Gia Bình',
+  'Hoằng Hóa',
+  'Quảng Xương',
+  'Diễn Châu',
+  'Yên Thành',
+  'Đức Trọng',
+  'Di Linh',
+  'Hoành Bồ',
+  'Tiên Yên',
+  'Tịnh Biên',
+  'Lục Nam',
+  'Phù Cát',
+  'Năm Căn',
+  'Trùng Khánh',
+  'Krông Pắc',
+  'Cao Lãnh',
+  'Chư Sê',
+  'Bắc Mê',
+  'Cẩm Giàng',
+  'Khoái Châu',
+  'Diên Khánh',
+  'Giồng Riềng',
+  'Tràng Định',
+  'Bảo Thắng',
+  'Đức Hòa',
+  'Gia Viễn',
+  'Thanh Ba',
+  'Lệ Thủy',
+  'Bình Sơn',
+  'Mỹ Tú',
+  'Mộc Châu',
+  'Gò Dầu',
+  'Kiến Xương',
+  'Đại Từ',
+  'Cái Bè',
+  'Cầu Ngang',
+  'Vũng Liêm',
+  'Tam Dương',
+  'Lục Yên',
 ];
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Vương'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Quốc', 'Thúy', 'Ngọc', 'Xuân', 'Hồng', 'Công'];
-const GIVEN = ['Hằng', 'Dự', 'Phong', 'Bình', 'Sơn', 'Hạnh', 'Đức', 'An', 'Hùng', 'Lan', 'Tâm', 'Thắng', 'Yên', 'Hải', 'Nam', 'Trung', 'Hương', 'Tuấn'];
+const GIVEN = [
+  'Hằng',
+  'Dự',
+  'Phong',
+  'Bình',
+  'Sơn',
+  'Hạnh',
+  'Đức',
+  'An',
+  'Hùng',
+  'Lan',
+  'Tâm',
+  'Thắng',
+  'Yên',
+  'Hải',
+  'Nam',
+  'Trung',
+  'Hương',
+  'Tuấn',
+];
 
 interface Body {
   id: string;
@@ -72,53 +172,139 @@ function provinceBodies(p: string, i: number): Body[] {
   const d = DISTRICTS[i % DISTRICTS.length]!;
   const base = { province: p, family: 'party' as const, place: p };
   const board = (name: string, code: string, w: number): Body => ({
-    ...base, id: `${code}-${p}`, header: [`TỈNH ỦY ${P}`, upper(name)], code, citedAs: `${name} Tỉnh ủy`, self: `${name} Tỉnh ủy`,
-    types: ['cong-van', 'ke-hoach', 'huong-dan', 'bao-cao', 'thong-bao', 'chuong-trinh'], weight: w,
-    sign: [{ authority: 'K/T TRƯỞNG BAN', office: 'PHÓ TRƯỞNG BAN' }, { authority: '', office: 'TRƯỞNG BAN' }],
+    ...base,
+    id: `${code}-${p}`,
+    header: [`TỈNH ỦY ${P}`, upper(name)],
+    code,
+    citedAs: `${name} Tỉnh ủy`,
+    self: `${name} Tỉnh ủy`,
+    types: ['cong-van', 'ke-hoach', 'huong-dan', 'bao-cao', 'thong-bao', 'chuong-trinh'],
+    weight: w,
+    sign: [
+      { authority: 'K/T TRƯỞNG BAN', office: 'PHÓ TRƯỞNG BAN' },
+      { authority: '', office: 'TRƯỞNG BAN' },
+    ],
   });
   return [
     {
-      ...base, id: `TU-${p}`, header: [`ĐẢNG BỘ TỈNH ${P}`, 'TỈNH ỦY'], code: 'TU', citedAs: 'Ban Thường vụ Tỉnh ủy', self: 'Ban Thường vụ Tỉnh ủy',
-      types: ['chi-thi', 'nghi-quyet', 'ket-luan', 'thong-bao', 'ke-hoach', 'chuong-trinh', 'quyet-dinh', 'huong-dan', 'cong-van', 'bao-cao'], weight: 30,
-      sign: [{ authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' }, { authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' }],
+      ...base,
+      id: `TU-${p}`,
+      header: [`ĐẢNG BỘ TỈNH ${P}`, 'TỈNH ỦY'],
+      code: 'TU',
+      citedAs: 'Ban Thường vụ Tỉnh ủy',
+      self: 'Ban Thường vụ Tỉnh ủy',
+      types: [
+        'chi-thi',
+        'nghi-quyet',
+        'ket-luan',
+        'thong-bao',
+        'ke-hoach',
+        'chuong-trinh',
+        'quyet-dinh',
+        'huong-dan',
+        'cong-van',
+        'bao-cao',
+      ],
+      weight: 30,
+      sign: [
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' },
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' },
+      ],
     },
     board('Ban Dân vận', 'BDVTU', 12),
     board('Ban Tuyên giáo', 'BTGTU', 12),
     board('Ban Tổ chức', 'BTCTU', 6),
     {
-      ...base, id: `DUK-${p}`, header: [`ĐẢNG BỘ TỈNH ${P}`, 'ĐẢNG ỦY KHỐI', 'CƠ QUAN - DOANH NGHIỆP TỈNH'], code: 'ĐUK',
-      citedAs: 'Ban Thường vụ Đảng ủy Khối', self: 'Ban Thường vụ Đảng ủy Khối',
-      types: ['cong-van', 'ke-hoach', 'nghi-quyet', 'thong-bao', 'bao-cao', 'huong-dan'], weight: 10,
-      sign: [{ authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' }, { authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' }],
+      ...base,
+      id: `DUK-${p}`,
+      header: [`ĐẢNG BỘ TỈNH ${P}`, 'ĐẢNG ỦY KHỐI', 'CƠ QUAN - DOANH NGHIỆP TỈNH'],
+      code: 'ĐUK',
+      citedAs: 'Ban Thường vụ Đảng ủy Khối',
+      self: 'Ban Thường vụ Đảng ủy Khối',
+      types: ['cong-van', 'ke-hoach', 'nghi-quyet', 'thong-bao', 'bao-cao', 'huong-dan'],
+      weight: 10,
+      sign: [
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' },
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' },
+      ],
     },
     {
-      ...base, id: `HU-${p}-${d}`, district: d, place: d, header: [`ĐẢNG BỘ TỈNH ${P}`, `HUYỆN ỦY ${upper(d)}`], code: 'HU',
-      citedAs: 'Ban Thường vụ Huyện ủy', self: 'Ban Thường vụ Huyện ủy',
-      types: ['thong-bao', 'ke-hoach', 'cong-van', 'chi-thi', 'nghi-quyet', 'bao-cao'], weight: 10,
-      sign: [{ authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' }, { authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' }],
+      ...base,
+      id: `HU-${p}-${d}`,
+      district: d,
+      place: d,
+      header: [`ĐẢNG BỘ TỈNH ${P}`, `HUYỆN ỦY ${upper(d)}`],
+      code: 'HU',
+      citedAs: 'Ban Thường vụ Huyện ủy',
+      self: 'Ban Thường vụ Huyện ủy',
+      types: ['thong-bao', 'ke-hoach', 'cong-van', 'chi-thi', 'nghi-quyet', 'bao-cao'],
+      weight: 10,
+      sign: [
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'BÍ THƯ' },
+        { authority: 'T/M BAN THƯỜNG VỤ', office: 'PHÓ BÍ THƯ' },
+      ],
     },
     {
-      ...base, family: 'state', id: `UBND-${p}`, header: ['ỦY BAN NHÂN DÂN', `TỈNH ${P}`], code: 'UBND', citedAs: 'Ủy ban nhân dân tỉnh', self: 'Ủy ban nhân dân tỉnh',
-      types: ['cong-van', 'ke-hoach', 'quyet-dinh', 'thong-bao', 'bao-cao', 'chi-thi'], weight: 12,
-      sign: [{ authority: 'KT. CHỦ TỊCH', office: 'PHÓ CHỦ TỊCH' }, { authority: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', office: '' }],
+      ...base,
+      family: 'state',
+      id: `UBND-${p}`,
+      header: ['ỦY BAN NHÂN DÂN', `TỈNH ${P}`],
+      code: 'UBND',
+      citedAs: 'Ủy ban nhân dân tỉnh',
+      self: 'Ủy ban nhân dân tỉnh',
+      types: ['cong-van', 'ke-hoach', 'quyet-dinh', 'thong-bao', 'bao-cao', 'chi-thi'],
+      weight: 12,
+      sign: [
+        { authority: 'KT. CHỦ TỊCH', office: 'PHÓ CHỦ TỊCH' },
+        { authority: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', office: '' },
+      ],
     },
     {
-      ...base, family: 'state', id: `SYT-${p}`, header: [`UBND TỈNH ${P}`, 'SỞ Y TẾ'], code: 'SYT', citedAs: 'Sở Y tế', self: 'Sở Y tế',
-      types: ['cong-van', 'ke-hoach', 'huong-dan', 'bao-cao', 'thong-bao'], weight: 8,
-      sign: [{ authority: 'KT. GIÁM ĐỐC', office: 'PHÓ GIÁM ĐỐC' }, { authority: '', office: 'GIÁM ĐỐC' }],
+      ...base,
+      family: 'state',
+      id: `SYT-${p}`,
+      header: [`UBND TỈNH ${P}`, 'SỞ Y TẾ'],
+      code: 'SYT',
+      citedAs: 'Sở Y tế',
+      self: 'Sở Y tế',
+      types: ['cong-van', 'ke-hoach', 'huong-dan', 'bao-cao', 'thong-bao'],
+      weight: 8,
+      sign: [
+        { authority: 'KT. GIÁM ĐỐC', office: 'PHÓ GIÁM ĐỐC' },
+        { authority: '', office: 'GIÁM ĐỐC' },
+      ],
     },
   ];
 }
 
 const CENTRAL: Body[] = [
   {
-    id: 'BCT', province: null, family: 'party', header: ['BAN CHẤP HÀNH TRUNG ƯƠNG'], code: 'TW', citedAs: 'Bộ Chính trị', self: 'Bộ Chính trị',
-    types: ['nghi-quyet', 'chi-thi', 'ket-luan', 'quyet-dinh'], weight: 1, place: 'Hà Nội',
-    sign: [{ authority: 'T/M BỘ CHÍNH TRỊ', office: 'TỔNG BÍ THƯ' }, { authority: 'T/M BỘ CHÍNH TRỊ', office: 'THƯỜNG TRỰC BAN BÍ THƯ' }],
+    id: 'BCT',
+    province: null,
+    family: 'party',
+    header: ['BAN CHẤP HÀNH TRUNG ƯƠNG'],
+    code: 'TW',
+    citedAs: 'Bộ Chính trị',
+    self: 'Bộ Chính trị',
+    types: ['nghi-quyet', 'chi-thi', 'ket-luan', 'quyet-dinh'],
+    weight: 1,
+    place: 'Hà Nội',
+    sign: [
+      { authority: 'T/M BỘ CHÍNH TRỊ', office: 'TỔNG BÍ THƯ' },
+      { authority: 'T/M BỘ CHÍNH TRỊ', office: 'THƯỜNG TRỰC BAN BÍ THƯ' },
+    ],
   },
   {
-    id: 'BBT', province: null, family: 'party', header: ['BAN CHẤP HÀNH TRUNG ƯƠNG'], code: 'TW', citedAs: 'Ban Bí thư', self: 'Ban Bí thư',
-    types: ['chi-thi', 'ket-luan', 'thong-bao'], weight: 1, place: 'Hà Nội',
+    id: 'BBT',
+    province: null,
+    family: 'party',
+    header: ['BAN CHẤP HÀNH TRUNG ƯƠNG'],
+    code: 'TW',
+    citedAs: 'Ban Bí thư',
+    self: 'Ban Bí thư',
+    types: ['chi-thi', 'ket-luan', 'thong-bao'],
+    weight: 1,
+    place: 'Hà Nội',
     sign: [{ authority: 'T/M BAN BÍ THƯ', office: 'THƯỜNG TRỰC BAN BÍ THƯ' }],
   },
 ];
@@ -132,21 +318,108 @@ const OUTSIDE = [
 ];
 
 const TOPICS = [
-  'phòng, chống dịch Covid-19', 'công tác dân vận', 'xây dựng nông thôn mới', 'chuyển đổi số', 'cải cách hành chính',
-  'phòng, chống tham nhũng, tiêu cực', 'công tác tuyên truyền', 'xây dựng Đảng và hệ thống chính trị', 'phát triển kinh tế biển',
-  'bảo vệ môi trường', 'phòng, chống thiên tai', 'công tác cán bộ', 'giảm nghèo bền vững', 'phát triển du lịch',
-  'an ninh trật tự', 'giáo dục và đào tạo', 'chăm sóc sức khỏe nhân dân', 'công tác kiểm tra, giám sát', 'thi đua yêu nước',
-  'đại hội đảng bộ các cấp', 'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'thu hút đầu tư',
+  'phòng, chống dịch Covid-19',
+  'công tác dân vận',
+  'xây dựng nông thôn mới',
+  'chuyển đổi số',
+  'cải cách hành chính',
+  'phòng, chống tham nhũng, tiêu cực',
+  'công tác tuyên truyền',
+  'xây dựng Đảng và hệ thống chính trị',
+  'phát triển kinh tế biển',
+  'bảo vệ môi trường',
+  'phòng, chống thiên tai',
+  'công tác cán bộ',
+  'giảm nghèo bền vững',
+  'phát triển du lịch',
+  'an ninh trật tự',
+  'giáo dục và đào tạo',
+  'chăm sóc sức khỏe nhân dân',
+  'công tác kiểm tra, giám sát',
+  'thi đua yêu nước',
+  'đại hội đảng bộ các cấp',
+  'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  'thu hút đầu tư',
 ];
-const ACTIONS = ['tăng cường', 'nâng cao hiệu quả', 'đẩy mạnh', 'triển khai thực hiện', 'tiếp tục đổi mới', 'tổ chức thực hiện', 'lãnh đạo, chỉ đạo', 'sơ kết, tổng kết'];
+const ACTIONS = [
+  'tăng cường',
+  'nâng cao hiệu quả',
+  'đẩy mạnh',
+  'triển khai thực hiện',
+  'tiếp tục đổi mới',
+  'tổ chức thực hiện',
+  'lãnh đạo, chỉ đạo',
+  'sơ kết, tổng kết',
+];
 
 // Sentence parts; a sentence is opener + action + object + qualifier + purpose.
-const OPENERS = ['Các cấp ủy, tổ chức đảng', 'Mặt trận Tổ quốc và các tổ chức chính trị - xã hội', 'Các cơ quan, đơn vị', 'Ban Thường vụ các huyện ủy, thành ủy', 'Cán bộ, đảng viên, nhất là người đứng đầu', 'Chính quyền các cấp', 'Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thành phố', 'Các chi bộ, đảng bộ cơ sở', 'Đoàn Thanh niên và các hội quần chúng'];
-const VERBS = ['tập trung lãnh đạo, chỉ đạo', 'quán triệt sâu sắc', 'chủ động xây dựng kế hoạch', 'tăng cường kiểm tra, giám sát', 'phối hợp chặt chẽ trong', 'đẩy mạnh tuyên truyền về', 'thường xuyên theo dõi, đôn đốc', 'kịp thời tháo gỡ khó khăn, vướng mắc trong', 'nghiêm túc triển khai', 'nâng cao chất lượng'];
-const OBJECTS = ['việc thực hiện các nhiệm vụ chính trị trọng tâm', 'công tác nắm tình hình tư tưởng của cán bộ, đảng viên và nhân dân', 'các phong trào thi đua yêu nước', 'việc thực hiện quy chế dân chủ ở cơ sở', 'công tác cải cách thủ tục hành chính', 'các chương trình mục tiêu quốc gia', 'việc xây dựng đội ngũ cán bộ các cấp', 'công tác phòng ngừa, phát hiện và xử lý vi phạm', 'các mô hình "Dân vận khéo"', 'nhiệm vụ phát triển kinh tế - xã hội, quốc phòng, an ninh', 'việc ứng dụng công nghệ thông tin trong hoạt động của cơ quan', 'công tác bảo đảm an sinh xã hội'];
-const QUALIFIERS = ['trên địa bàn tỉnh', 'ở từng địa phương, cơ quan, đơn vị', 'theo đúng quy định', 'một cách đồng bộ, thống nhất', 'với tinh thần "trên hết, trước hết"', 'gắn với trách nhiệm của người đứng đầu', 'theo phương châm "Dân biết - Dân bàn - Dân làm - Dân kiểm tra"', 'trong tình hình mới', 'một cách thực chất, hiệu quả', 'phù hợp với điều kiện thực tế'];
-const PURPOSES = ['nhằm tạo sự đồng thuận cao trong xã hội', 'góp phần hoàn thành thắng lợi các mục tiêu, chỉ tiêu đã đề ra', 'bảo đảm ổn định tình hình, giữ vững an ninh chính trị', 'củng cố niềm tin của nhân dân đối với Đảng, chính quyền', 'tạo chuyển biến rõ nét về nhận thức và hành động', 'không để phát sinh điểm nóng, phức tạp', 'nâng cao đời sống vật chất và tinh thần của nhân dân', 'xây dựng tổ chức đảng trong sạch, vững mạnh'];
-const EXTRAS = ['Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc; phê bình, xử lý nghiêm những trường hợp vi phạm.', 'Định kỳ hằng quý báo cáo kết quả thực hiện về cơ quan thường trực để tổng hợp.', 'Quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về cơ quan thường trực để được hướng dẫn.', 'Chú trọng công tác sơ kết, tổng kết, rút kinh nghiệm, nhân rộng các mô hình hay, cách làm hiệu quả.', 'Bảo đảm kinh phí, cơ sở vật chất và các điều kiện cần thiết cho việc triển khai thực hiện.'];
+const OPENERS = [
+  'Các cấp ủy, tổ chức đảng',
+  'Mặt trận Tổ quốc và các tổ chức chính trị - xã hội',
+  'Các cơ quan, đơn vị',
+  'Ban Thường vụ các huyện ủy, thành ủy',
+  'Cán bộ, đảng viên, nhất là người đứng đầu',
+  'Chính quyền các cấp',
+  'Các sở, ban, ngành',
+  'Ủy ban nhân dân các huyện, thành phố',
+  'Các chi bộ, đảng bộ cơ sở',
+  'Đoàn Thanh niên và các hội quần chúng',
+];
+const VERBS = [
+  'tập trung lãnh đạo, chỉ đạo',
+  'quán triệt sâu sắc',
+  'chủ động xây dựng kế hoạch',
+  'tăng cường kiểm tra, giám sát',
+  'phối hợp chặt chẽ trong',
+  'đẩy mạnh tuyên truyền về',
+  'thường xuyên theo dõi, đôn đốc',
+  'kịp thời tháo gỡ khó khăn, vướng mắc trong',
+  'nghiêm túc triển khai',
+  'nâng cao chất lượng',
+];
+const OBJECTS = [
+  'việc thực hiện các nhiệm vụ chính trị trọng tâm',
+  'công tác nắm tình hình tư tưởng của cán bộ, đảng viên và nhân dân',
+  'các phong trào thi đua yêu nước',
+  'việc thực hiện quy chế dân chủ ở cơ sở',
+  'công tác cải cách thủ tục hành chính',
+  'các chương trình mục tiêu quốc gia',
+  'việc xây dựng đội ngũ cán bộ các cấp',
+  'công tác phòng ngừa, phát hiện và xử lý vi phạm',
+  'các mô hình "Dân vận khéo"',
+  'nhiệm vụ phát triển kinh tế - xã hội, quốc phòng, an ninh',
+  'việc ứng dụng công nghệ thông tin trong hoạt động của cơ quan',
+  'công tác bảo đảm an sinh xã hội',
+];
+const QUALIFIERS = [
+  'trên địa bàn tỉnh',
+  'ở từng địa phương, cơ quan, đơn vị',
+  'theo đúng quy định',
+  'một cách đồng bộ, thống nhất',
+  'với tinh thần "trên hết, trước hết"',
+  'gắn với trách nhiệm của người đứng đầu',
+  'theo phương châm "Dân biết - Dân bàn - Dân làm - Dân kiểm tra"',
+  'trong tình hình mới',
+  'một cách thực chất, hiệu quả',
+  'phù hợp với điều kiện thực tế',
+];
+const PURPOSES = [
+  'nhằm tạo sự đồng thuận cao trong xã hội',
+  'góp phần hoàn thành thắng lợi các mục tiêu, chỉ tiêu đã đề ra',
+  'bảo đảm ổn định tình hình, giữ vững an ninh chính trị',
+  'củng cố niềm tin của nhân dân đối với Đảng, chính quyền',
+  'tạo chuyển biến rõ nét về nhận thức và hành động',
+  'không để phát sinh điểm nóng, phức tạp',
+  'nâng cao đời sống vật chất và tinh thần của nhân dân',
+  'xây dựng tổ chức đảng trong sạch, vững mạnh',
+];
+const EXTRAS = [
+  'Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc; phê bình, xử lý nghiêm những trường hợp vi phạm.',
+  'Định kỳ hằng quý báo cáo kết quả thực hiện về cơ quan thường trực để tổng hợp.',
+  'Quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về cơ quan thường trực để được hướng dẫn.',
+  'Chú trọng công tác sơ kết, tổng kết, rút kinh nghiệm, nhân rộng các mô hình hay, cách làm hiệu quả.',
+  'Bảo đảm kinh phí, cơ sở vật chất và các điều kiện cần thiết cho việc triển khai thực hiện.',
+];
 
 const SECTIONS = ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. NHIỆM VỤ, GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN'];
 
@@ -200,8 +473,14 @@ function bodyText(r: Rng, doc: GeneratedDoc, topic: string, subject: string): st
   const cite = (d: GeneratedDoc) => citation(r, d);
   const [first, ...others] = doc.cites;
   const outside = r() < 0.3 ? pick(r, OUTSIDE) : null;
-  if (first) paras.push(`Thực hiện ${cite(first)} về ${pick(r, ACTIONS)} ${pick(r, TOPICS)}, ${b.self} ${pick(r, ['đề nghị', 'yêu cầu'])} ${pick(r, OPENERS).toLocaleLowerCase('vi')} thực hiện tốt một số nội dung sau:`);
-  else paras.push(`${cap(pick(r, ['thời gian qua', 'những năm qua', 'năm ' + doc.issued.slice(0, 4)]))}, ${subject.replace(/^về /, '')} đạt được nhiều kết quả quan trọng. Tuy nhiên, vẫn còn một số hạn chế cần khắc phục. Để ${pick(r, ACTIONS)} ${topic}, ${b.self} ${pick(r, ['đề nghị', 'yêu cầu'])} thực hiện tốt một số nội dung sau:`);
+  if (first)
+    paras.push(
+      `Thực hiện ${cite(first)} về ${pick(r, ACTIONS)} ${pick(r, TOPICS)}, ${b.self} ${pick(r, ['đề nghị', 'yêu cầu'])} ${pick(r, OPENERS).toLocaleLowerCase('vi')} thực hiện tốt một số nội dung sau:`,
+    );
+  else
+    paras.push(
+      `${cap(pick(r, ['thời gian qua', 'những năm qua', `năm ${doc.issued.slice(0, 4)}`]))}, ${subject.replace(/^về /, '')} đạt được nhiều kết quả quan trọng. Tuy nhiên, vẫn còn một số hạn chế cần khắc phục. Để ${pick(r, ACTIONS)} ${topic}, ${b.self} ${pick(r, ['đề nghị', 'yêu cầu'])} thực hiện tốt một số nội dung sau:`,
+    );
   let words = paras[0]!.split(' ').length;
   const sectioned = ['ke-hoach', 'nghi-quyet', 'chuong-trinh', 'huong-dan'].includes(doc.type) && targetWords > 800;
   const article = doc.type === 'quyet-dinh';
@@ -259,17 +538,39 @@ function render(r: Rng, doc: GeneratedDoc): string {
     else if (layout === 1) lines.push(...b.header, '', 'ĐẢNG CỘNG SẢN VIỆT NAM', dateLine, '', '*', '', numberLine, ...subjectLines);
     else lines.push(...b.header, '*', numberLine, ...subjectLines, '', 'ĐẢNG CỘNG SẢN VIỆT NAM', dateLine);
   } else {
-    lines.push(...b.header, '-------', numberLine, ...subjectLines, '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '---------------', dateLine);
+    lines.push(
+      ...b.header,
+      '-------',
+      numberLine,
+      ...subjectLines,
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      '---------------',
+      dateLine,
+    );
   }
   lines.push(...typeBlock, '');
   if (isCv) {
-    const to = [pick(r, OPENERS), pick(r, ['Các huyện ủy, thành ủy, đảng ủy trực thuộc', 'Các sở, ban, ngành cấp tỉnh', 'Các hội quần chúng cấp tỉnh']), pick(r, ['Ban Thường vụ Tỉnh đoàn', 'Ủy ban Mặt trận Tổ quốc tỉnh'])];
+    const to = [
+      pick(r, OPENERS),
+      pick(r, ['Các huyện ủy, thành ủy, đảng ủy trực thuộc', 'Các sở, ban, ngành cấp tỉnh', 'Các hội quần chúng cấp tỉnh']),
+      pick(r, ['Ban Thường vụ Tỉnh đoàn', 'Ủy ban Mặt trận Tổ quốc tỉnh']),
+    ];
     lines.push(`Kính gửi: - ${to[0]},`, `- ${to[1]},`, `- ${to[2]}.`, '');
   }
   lines.push(bodyText(r, doc, topic, subject), '');
   const sign = pick(r, b.sign);
   const signer = [sign.authority, sign.office].filter(Boolean).join('\n');
-  lines.push('Nơi nhận:', '', '- Như trên,', `- ${b.province ? 'Thường trực Tỉnh ủy (B/c)' : 'Các tỉnh ủy, thành ủy'},`, `- ${pick(r, ['Các ban đảng Tỉnh ủy', 'Các sở, ban, ngành', 'Lãnh đạo cơ quan'])},`, '- Lưu VT.', '');
+  lines.push(
+    'Nơi nhận:',
+    '',
+    '- Như trên,',
+    `- ${b.province ? 'Thường trực Tỉnh ủy (B/c)' : 'Các tỉnh ủy, thành ủy'},`,
+    `- ${pick(r, ['Các ban đảng Tỉnh ủy', 'Các sở, ban, ngành', 'Lãnh đạo cơ quan'])},`,
+    '- Lưu VT.',
+    '',
+  );
   lines.push(b.family === 'party' && r() < 0.5 ? `**${signer}**` : signer, '', '', personName(r), '');
   return lines.join('\n');
 }
@@ -297,8 +598,13 @@ export function generate(opts: { size: number; seed?: number; outDir: string; ex
   for (const b of bodies) cum.push((total += b.weight));
   const pickBody = () => {
     const x = r() * total;
-    let lo = 0, hi = cum.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cum[mid]! > x) hi = mid; else lo = mid + 1; }
+    let lo = 0,
+      hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
     return bodies[lo]!;
   };
   const start = Date.UTC(2016, 0, 1);
@@ -307,7 +613,11 @@ export function generate(opts: { size: number; seed?: number; outDir: string; ex
   const drafts = Array.from({ length: opts.size + 1 }, () => {
     const body = pickBody();
     const d = new Date(start + int(r, 0, days) * 86400000);
-    return { body, type: pick(r, body.types), issued: toIso({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }) };
+    return {
+      body,
+      type: pick(r, body.types),
+      issued: toIso({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }),
+    };
   }).sort((a, b) => a.issued.localeCompare(b.issued));
 
   const counters = new Map<string, number>();
@@ -320,13 +630,23 @@ export function generate(opts: { size: number; seed?: number; outDir: string; ex
     const step = dr.type === 'cong-van' ? int(r, 1, 12) : int(r, 1, 2);
     const seq = (counters.get(k) ?? (dr.type === 'cong-van' ? int(r, 0, 40) : 0)) + step;
     counters.set(k, seq);
-    const doc: GeneratedDoc = { name: '', body: dr.body, type: dr.type, number: numberFor(dr.body, dr.type, seq), issued: dr.issued, text: '', cites: [] };
+    const doc: GeneratedDoc = {
+      name: '',
+      body: dr.body,
+      type: dr.type,
+      number: numberFor(dr.body, dr.type, seq),
+      issued: dr.issued,
+      text: '',
+      cites: [],
+    };
     // Cite earlier directives of the same province (recent ones, a few), and now and then a central one.
-    const own = dr.body.province ? byProvince.get(dr.body.province) ?? [] : central;
+    const own = dr.body.province ? (byProvince.get(dr.body.province) ?? []) : central;
     const earlier = own.slice(-300);
-    const citable = (d: GeneratedDoc) => d.issued < dr.issued && d !== doc
+    const citable = (d: GeneratedDoc) =>
+      d.issued < dr.issued &&
+      d !== doc &&
       // A district's documents are cited within the district only (their code is local).
-      && (d.body.code !== 'HU' || d.body === dr.body);
+      (d.body.code !== 'HU' || d.body === dr.body);
     const n = earlier.length ? int(r, 0, 3) : 0;
     for (let i = 0; i < n; i++) {
       const d = pick(r, earlier);
@@ -377,7 +697,13 @@ export function generate(opts: { size: number; seed?: number; outDir: string; ex
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: '.bench/raw' } } });
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: '.bench/raw' },
+    },
+  });
   const out = path.resolve(values.out!);
   const res = generate({ size: Number(values.size), seed: Number(values.seed), outDir: out, extraDir: `${out}-extra` });
   console.log(JSON.stringify(res, null, 2));

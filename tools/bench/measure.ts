@@ -6,8 +6,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-export interface Sample { t: number; rss: number }
-export interface Line { t: number; text: string }
+export interface Sample {
+  t: number;
+  rss: number;
+}
+export interface Line {
+  t: number;
+  text: string;
+}
 export interface RunResult {
   code: number | null;
   timedOut: boolean;
@@ -26,7 +32,11 @@ function children(): Map<number, number[]> {
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
-    try { stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8'); } catch { continue; }
+    try {
+      stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
     // The command name may hold spaces and parentheses: fields resume after the last ')'.
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     (out.get(ppid) ?? out.set(ppid, []).get(ppid)!).push(Number(name));
@@ -44,17 +54,28 @@ export function treeRss(pid: number): number {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
-    } catch { /* exited between the listing and the read */ }
+    } catch {
+      /* exited between the listing and the read */
+    }
     stack.push(...(kids.get(p) ?? []));
   }
   return total;
 }
 
-export function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv | undefined; timeoutMs?: number; maxRss?: number; log?: string }): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv | undefined; timeoutMs?: number; maxRss?: number; log?: string },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     // Own process group, so a timeout can stop the whole tree.
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const samples: Sample[] = [];
     const lines: Line[] = [];
     const out: string[] = [];
@@ -62,16 +83,30 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Node
     let peak = 0;
     let timedOut = false;
     let overMemory = false;
-    const stop = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } };
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    };
     const sample = () => {
       const rss = treeRss(child.pid!);
       peak = Math.max(peak, rss);
       samples.push({ t: performance.now() - started, rss });
       // A shared machine: stop before the kernel's OOM killer picks someone else's process.
-      if (opts.maxRss && rss > opts.maxRss && !overMemory) { overMemory = true; stop(); }
+      if (opts.maxRss && rss > opts.maxRss && !overMemory) {
+        overMemory = true;
+        stop();
+      }
     };
     const timer = setInterval(sample, 100);
-    const killer = opts.timeoutMs ? setTimeout(() => { timedOut = true; stop(); }, opts.timeoutMs) : null;
+    const killer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, opts.timeoutMs)
+      : null;
     const onData = (isOut: boolean) => {
       let rest = '';
       return (buf: Buffer) => {

@@ -22,7 +22,13 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-interface Step { name: string; ms: number; peakRss: number; ok: boolean; note?: string | undefined }
+interface Step {
+  name: string;
+  ms: number;
+  peakRss: number;
+  ok: boolean;
+  note?: string | undefined;
+}
 interface SizeResult {
   size: number;
   steps: Record<string, Step>;
@@ -38,7 +44,16 @@ interface SizeResult {
   dataStoreBytes: number;
   distBytes: number;
   largestPage: { path: string; bytes: number; median: number; scripts: number; css: number };
-  search?: { query: string; pageLoadBytes: number; queryBytes: number; gzipBytes: number; requests: number; queryMs: number; readyMs: number; results: string };
+  search?: {
+    query: string;
+    pageLoadBytes: number;
+    queryBytes: number;
+    gzipBytes: number;
+    requests: number;
+    queryMs: number;
+    readyMs: number;
+    results: string;
+  };
   editVisible: boolean;
   addLinked: boolean;
   errors: string[];
@@ -79,12 +94,18 @@ function phases(r: RunResult): Record<string, { ms: number; peakRss: number }> {
 
 function floorProject(dir: string, directives: string, outDir: string, cacheDir: string): void {
   fs.mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig(${JSON.stringify({ outDir, cacheDir, build: { format: 'directory' } })});\n`);
-  fs.writeFileSync(path.join(dir, 'src/content.config.ts'),
+  fs.writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig(${JSON.stringify({ outDir, cacheDir, build: { format: 'directory' } })});\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\n` +
-    `export const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(directives)} }) }) };\n`);
-  fs.writeFileSync(path.join(dir, 'src/pages/[...id].astro'), `---
+      `export const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(directives)} }) }) };\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'src/pages/[...id].astro'),
+    `---
 import { getCollection, render } from 'astro:content';
 export async function getStaticPaths() {
   return (await getCollection('docs')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
@@ -93,7 +114,8 @@ const { entry } = Astro.props;
 const { Content } = await render(entry);
 ---
 <html lang="vi"><head><meta charset="utf-8" /><title>{String(entry.data.title)}</title></head><body><h1>{String(entry.data.title)}</h1><Content /></body></html>
-`);
+`,
+  );
 }
 
 /** Largest directive page, its script tags and the CSS it links. */
@@ -147,7 +169,9 @@ async function firstSearch(dist: string, query: string): Promise<NonNullable<Siz
     const t0 = performance.now();
     await page.goto(`${server.url}tim-kiem/`);
     // Ready when the page asks for a query (the index entry and filters are loaded).
-    await page.waitForFunction(() => /Nhập từ khóa/.test(document.getElementById('search-status')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(() => /Nhập từ khóa/.test(document.getElementById('search-status')?.textContent ?? ''), null, {
+      timeout: 120_000,
+    });
     const readyMs = performance.now() - t0;
     await page.waitForLoadState('networkidle');
     const before = server.requests.length;
@@ -161,7 +185,12 @@ async function firstSearch(dist: string, query: string): Promise<NonNullable<Siz
       // The status is set only once the first results are on the page.
       await new Promise<void>((resolve) => {
         const done = () => /Tìm thấy|Không tìm thấy/.test(status.textContent ?? '');
-        const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); resolve(); } });
+        const obs = new MutationObserver(() => {
+          if (done()) {
+            obs.disconnect();
+            resolve();
+          }
+        });
         obs.observe(status, { childList: true, characterData: true, subtree: true });
       });
       return { ms: performance.now() - start, status: status.textContent ?? '' };
@@ -171,8 +200,14 @@ async function firstSearch(dist: string, query: string): Promise<NonNullable<Siz
     const load = servedBytes(dist, all.slice(0, before));
     const q = servedBytes(dist, all.slice(before));
     return {
-      query, pageLoadBytes: load.raw, queryBytes: q.raw, gzipBytes: load.gzip + q.gzip,
-      requests: all.length, queryMs: ms, readyMs, results: status,
+      query,
+      pageLoadBytes: load.raw,
+      queryBytes: q.raw,
+      gzipBytes: load.gzip + q.gzip,
+      requests: all.length,
+      queryMs: ms,
+      readyMs,
+      results: status,
     };
   } finally {
     await browser.close();
@@ -188,25 +223,60 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   const content = p('content');
   const dist = p('dist');
   const cache = p('astro-cache');
-  const buildEnv = { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  const buildEnv = {
+    CONTENT_DIR: content,
+    OUT_DIR: dist,
+    ASTRO_CACHE_DIR: cache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
   const res: SizeResult = {
-    size, steps: {}, phases: {}, words: { min: 0, max: 0, mean: 0 }, importFailed: 0, warnings: 0, pages: 0, indexBytes: 0, indexFiles: 0, indexShards: 0,
-    dataStoreBytes: 0, distBytes: 0, largestPage: { path: '', bytes: 0, median: 0, scripts: 0, css: 0 }, editVisible: false, addLinked: false, errors: [],
+    size,
+    steps: {},
+    phases: {},
+    words: { min: 0, max: 0, mean: 0 },
+    importFailed: 0,
+    warnings: 0,
+    pages: 0,
+    indexBytes: 0,
+    indexFiles: 0,
+    indexShards: 0,
+    dataStoreBytes: 0,
+    distBytes: 0,
+    largestPage: { path: '', bytes: 0, median: 0, scripts: 0, css: 0 },
+    editVisible: false,
+    addLinked: false,
+    errors: [],
   };
   const say = (s: string) => console.log(`[${size}] ${s}`);
   const step = async (name: string, args: string[], o: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> => {
     say(`${name}…`);
-    const r = await run(NODE, args, { cwd: o.cwd ?? ROOT, env: o.env, timeoutMs: opts.timeoutMs, maxRss: opts.maxRss, log: p(`${name.replace(/\W+/g, '-')}.log`) });
+    const r = await run(NODE, args, {
+      cwd: o.cwd ?? ROOT,
+      env: o.env,
+      timeoutMs: opts.timeoutMs,
+      maxRss: opts.maxRss,
+      log: p(`${name.replace(/\W+/g, '-')}.log`),
+    });
     const ok = r.code === 0 && !r.timedOut && !r.overMemory;
-    const note = r.timedOut ? `killed after ${fmtS(opts.timeoutMs)}` : r.overMemory ? `killed above ${fmtMem(opts.maxRss)}` : r.code ? `exit ${r.code}` : undefined;
+    const note = r.timedOut
+      ? `killed after ${fmtS(opts.timeoutMs)}`
+      : r.overMemory
+        ? `killed above ${fmtMem(opts.maxRss)}`
+        : r.code
+          ? `exit ${r.code}`
+          : undefined;
     res.steps[name] = { name, ms: r.ms, peakRss: r.peakRss, ok, note };
-    say(`${name}: ${fmtS(r.ms)}, peak ${fmtMem(r.peakRss)}${ok ? '' : ` — FAILED (${res.steps[name]!.note}); see ${path.relative(ROOT, p(name.replace(/\W+/g, '-') + '.log'))}`}`);
+    say(
+      `${name}: ${fmtS(r.ms)}, peak ${fmtMem(r.peakRss)}${ok ? '' : ` — FAILED (${res.steps[name]!.note}); see ${path.relative(ROOT, p(`${name.replace(/\W+/g, '-')}.log`))}`}`,
+    );
     if (!ok) res.errors.push(`${name} failed (${res.steps[name]!.note})`);
     return r;
   };
 
   // 1. Raw directives.
-  let t = performance.now();
+  const t = performance.now();
   const gen = generate({ size, seed: opts.seed, outDir: p('raw'), extraDir: p('raw-extra') });
   res.steps['generate raw'] = { name: 'generate raw', ms: performance.now() - t, peakRss: 0, ok: true };
   res.words = gen.words;
@@ -216,11 +286,15 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   const imp = await step('import', [path.join(ROOT, 'src/cli/import.ts'), p('raw'), '--out', content, '--json']);
   let citingId = '';
   try {
-    const report = JSON.parse(imp.stdout) as { counts: { failed: number }; files: { file: string; id?: string; status: string; reason?: string }[] };
+    const report = JSON.parse(imp.stdout) as {
+      counts: { failed: number };
+      files: { file: string; id?: string; status: string; reason?: string }[];
+    };
     res.importFailed = report.counts.failed;
     citingId = report.files.find((f) => f.file === gen.citingFile)?.id ?? '';
     const failed = report.files.filter((f) => f.status === 'failed');
-    if (failed.length) res.errors.push(`import: ${failed.length} files failed, e.g. ${path.basename(failed[0]!.file)}: ${failed[0]!.reason}`);
+    if (failed.length)
+      res.errors.push(`import: ${failed.length} files failed, e.g. ${path.basename(failed[0]!.file)}: ${failed[0]!.reason}`);
   } catch {
     res.errors.push('import: no JSON report');
   }
@@ -239,7 +313,10 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   await step('floor: cold build', [ASTRO, 'build'], { cwd: floorDir, env: { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
 
   // 5. Change one directive's body; rebuild with the cache kept; the change must be on its page.
-  const names = fs.readdirSync(path.join(content, 'directives')).filter((f) => f.endsWith('.md')).sort();
+  const names = fs
+    .readdirSync(path.join(content, 'directives'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const edited = names[Math.floor(names.length / 2)]!;
   const token = `Nội dung sửa đổi kiểm tra benchmark ${size}-${Date.now()}`;
   fs.appendFileSync(path.join(content, 'directives', edited), `\n${token}.\n`);
@@ -255,20 +332,32 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   // 6. Add the held-back directive; the directive citing it must now link to it.
   const add = await step('import one', [path.join(ROOT, 'src/cli/import.ts'), gen.extra.file, '--out', content, '--json']);
   let addedId = '';
-  try { addedId = (JSON.parse(add.stdout) as { files: { id?: string }[] }).files[0]?.id ?? ''; } catch { /* reported below */ }
+  try {
+    addedId = (JSON.parse(add.stdout) as { files: { id?: string }[] }).files[0]?.id ?? '';
+  } catch {
+    /* reported below */
+  }
   if (!addedId) res.errors.push('the added directive was not imported');
   if (cold.code === 0) {
     const added = await step('rebuild after adding one', [path.join(ROOT, 'src/cli/build.ts')], { env: buildEnv });
     res.phases['rebuild after adding one'] = phases(added);
     const citing = path.join(dist, 'van-ban', citingId, 'index.html');
-    res.addLinked = !!citingId && !!addedId && fs.existsSync(citing) && fs.readFileSync(citing, 'utf8').includes(`class="ref" href="/van-ban/${addedId}/"`);
-    if (!res.addLinked) res.errors.push(`after adding ${gen.extra.number} (${addedId || '?'}), ${citingId || 'the citing directive'} does not link to it`);
+    res.addLinked =
+      !!citingId &&
+      !!addedId &&
+      fs.existsSync(citing) &&
+      fs.readFileSync(citing, 'utf8').includes(`class="ref" href="/van-ban/${addedId}/"`);
+    if (!res.addLinked)
+      res.errors.push(`after adding ${gen.extra.number} (${addedId || '?'}), ${citingId || 'the citing directive'} does not link to it`);
   }
 
   // 7. Sizes and the first search.
   if (fs.existsSync(path.join(dist, 'pagefind'))) {
     // Every shard of the index (src/search/shards.ts).
-    const shards = fs.readdirSync(dist).filter((f) => /^pagefind(?:-\d+)?$/.test(f)).map((f) => path.join(dist, f));
+    const shards = fs
+      .readdirSync(dist)
+      .filter((f) => /^pagefind(?:-\d+)?$/.test(f))
+      .map((f) => path.join(dist, f));
     res.indexBytes = shards.reduce((n, d) => n + du(d), 0);
     res.indexFiles = shards.reduce((n, d) => n + fs.readdirSync(d, { recursive: true }).length, 0);
     res.indexShards = shards.length;
@@ -278,7 +367,9 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
     say('first search in Chromium…');
     try {
       res.search = await firstSearch(dist, 'dang uy khoi');
-      say(`first search: ${fmtKB(res.search.pageLoadBytes + res.search.queryBytes)} fetched, results in ${res.search.queryMs.toFixed(0)} ms`);
+      say(
+        `first search: ${fmtKB(res.search.pageLoadBytes + res.search.queryBytes)} fetched, results in ${res.search.queryMs.toFixed(0)} ms`,
+      );
     } catch (e) {
       res.errors.push(`search measurement failed: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -287,18 +378,26 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
 
   function finish(): SizeResult {
     fs.writeFileSync(p('result.json'), JSON.stringify(res, null, 2));
-    if (!opts.keep) for (const d of ['raw', 'raw-extra', 'content', 'dist', 'astro-cache', 'floor', 'floor-dist', 'floor-cache']) fs.rmSync(p(d), { recursive: true, force: true });
+    if (!opts.keep)
+      for (const d of ['raw', 'raw-extra', 'content', 'dist', 'astro-cache', 'floor', 'floor-dist', 'floor-cache'])
+        fs.rmSync(p(d), { recursive: true, force: true });
     return res;
   }
 }
 
 // --- Report -------------------------------------------------------------------------------------------------
 
-interface Verdict { target: string; value: string; status: string }
+interface Verdict {
+  target: string;
+  value: string;
+  status: string;
+}
 
 function verdict(value: number, limit: number, fmt: (n: number) => string, applies = true): string {
   if (!applies) return 'n/a at this size';
-  return value <= limit ? `met (${Math.round((1 - value / limit) * 100)}% under)` : `**not met** (${fmt(value - limit)} over, ${Math.round((value / limit - 1) * 100)}% over)`;
+  return value <= limit
+    ? `met (${Math.round((1 - value / limit) * 100)}% under)`
+    : `**not met** (${fmt(value - limit)} over, ${Math.round((value / limit - 1) * 100)}% over)`;
 }
 
 function targets(r: SizeResult): Verdict[] {
@@ -308,29 +407,75 @@ function targets(r: SizeResult): Verdict[] {
   const out: Verdict[] = [];
   const step = (k: string) => s[k];
   const imp = step('import');
-  if (imp) out.push({ target: `import 10,000 raw directives < 30 s${scaled}`, value: `${fmtS(imp.ms)}${r.importFailed ? `, ${r.importFailed} failed` : ''}`, status: verdict(imp.ms, 30_000, fmtS, r.size === 10_000) });
+  if (imp)
+    out.push({
+      target: `import 10,000 raw directives < 30 s${scaled}`,
+      value: `${fmtS(imp.ms)}${r.importFailed ? `, ${r.importFailed} failed` : ''}`,
+      status: verdict(imp.ms, 30_000, fmtS, r.size === 10_000),
+    });
   const cold = step('cold build');
   if (cold) {
-    out.push({ target: `cold build incl. index < 90 s${scaled}`, value: cold.ok ? fmtS(cold.ms) : `failed: ${cold.note}`, status: cold.ok ? verdict(cold.ms, 90_000, fmtS, r.size === 10_000) : '**not met**' });
+    out.push({
+      target: `cold build incl. index < 90 s${scaled}`,
+      value: cold.ok ? fmtS(cold.ms) : `failed: ${cold.note}`,
+      status: cold.ok ? verdict(cold.ms, 90_000, fmtS, r.size === 10_000) : '**not met**',
+    });
     const memLimit = r.size >= 50_000 ? 16 * GiB : 3 * GiB;
-    out.push({ target: r.size >= 50_000 ? 'build of 50,000 completes, < 16 GiB peak' : `cold build < 3 GiB peak${scaled}`, value: fmtMem(cold.peakRss), status: cold.ok ? verdict(cold.peakRss, memLimit, fmtMem, r.size === 10_000 || r.size >= 50_000) : '**not met** (did not complete)' });
+    out.push({
+      target: r.size >= 50_000 ? 'build of 50,000 completes, < 16 GiB peak' : `cold build < 3 GiB peak${scaled}`,
+      value: fmtMem(cold.peakRss),
+      status: cold.ok ? verdict(cold.peakRss, memLimit, fmtMem, r.size === 10_000 || r.size >= 50_000) : '**not met** (did not complete)',
+    });
   }
-  for (const [k, correct, what] of [['rebuild after a change', r.editVisible, 'change on its page'], ['rebuild after adding one', r.addLinked, 'citing page links to it']] as const) {
+  for (const [k, correct, what] of [
+    ['rebuild after a change', r.editVisible, 'change on its page'],
+    ['rebuild after adding one', r.addLinked, 'citing page links to it'],
+  ] as const) {
     const st = step(k);
-    if (st) out.push({ target: `${k} < 40 s, and correct`, value: `${st.ok ? fmtS(st.ms) : `failed: ${st.note}`}; ${what}: ${correct ? 'yes' : 'NO'}`, status: correct && st.ok ? verdict(st.ms, 40_000, fmtS) : '**not met** (incorrect)' });
+    if (st)
+      out.push({
+        target: `${k} < 40 s, and correct`,
+        value: `${st.ok ? fmtS(st.ms) : `failed: ${st.note}`}; ${what}: ${correct ? 'yes' : 'NO'}`,
+        status: correct && st.ok ? verdict(st.ms, 40_000, fmtS) : '**not met** (incorrect)',
+      });
   }
   if (r.search) {
     const total = r.search.pageLoadBytes + r.search.queryBytes;
-    out.push({ target: `first search < 300 KB fetched${scaled}`, value: `${fmtKB(total)} as served here, ${fmtKB(r.search.gzipBytes)} with text gzipped (search page + Pagefind start ${fmtKB(r.search.pageLoadBytes)}, ready after ${r.search.readyMs.toFixed(0)} ms; query \"${r.search.query}\" ${fmtKB(r.search.queryBytes)}; ${r.search.requests} requests)`, status: verdict(total, 300 * 1024, fmtKB, at10k) });
-    out.push({ target: `first search results < 300 ms in Chromium${scaled}`, value: `${r.search.queryMs.toFixed(0)} ms (${r.search.results})`, status: verdict(r.search.queryMs, 300, (n) => `${n.toFixed(0)} ms`, at10k) });
+    out.push({
+      target: `first search < 300 KB fetched${scaled}`,
+      value: `${fmtKB(total)} as served here, ${fmtKB(r.search.gzipBytes)} with text gzipped (search page + Pagefind start ${fmtKB(r.search.pageLoadBytes)}, ready after ${r.search.readyMs.toFixed(0)} ms; query "${r.search.query}" ${fmtKB(r.search.queryBytes)}; ${r.search.requests} requests)`,
+      status: verdict(total, 300 * 1024, fmtKB, at10k),
+    });
+    out.push({
+      target: `first search results < 300 ms in Chromium${scaled}`,
+      value: `${r.search.queryMs.toFixed(0)} ms (${r.search.results})`,
+      status: verdict(r.search.queryMs, 300, (n) => `${n.toFixed(0)} ms`, at10k),
+    });
   }
   if (r.largestPage.bytes) {
-    out.push({ target: 'directive page < 40 KB HTML', value: `largest ${fmtKB(r.largestPage.bytes)} (${r.largestPage.path}); median ${fmtKB(r.largestPage.median)}`, status: verdict(r.largestPage.bytes, 40 * 1024, fmtKB) });
-    out.push({ target: 'directive page < 20 KB CSS', value: fmtKB(r.largestPage.css), status: verdict(r.largestPage.css, 20 * 1024, fmtKB) });
-    out.push({ target: 'directive page: no script', value: `${r.largestPage.scripts} executable script tags`, status: r.largestPage.scripts === 0 ? 'met' : '**not met**' });
+    out.push({
+      target: 'directive page < 40 KB HTML',
+      value: `largest ${fmtKB(r.largestPage.bytes)} (${r.largestPage.path}); median ${fmtKB(r.largestPage.median)}`,
+      status: verdict(r.largestPage.bytes, 40 * 1024, fmtKB),
+    });
+    out.push({
+      target: 'directive page < 20 KB CSS',
+      value: fmtKB(r.largestPage.css),
+      status: verdict(r.largestPage.css, 20 * 1024, fmtKB),
+    });
+    out.push({
+      target: 'directive page: no script',
+      value: `${r.largestPage.scripts} executable script tags`,
+      status: r.largestPage.scripts === 0 ? 'met' : '**not met**',
+    });
   }
   const floor = step('floor: cold build');
-  if (cold?.ok && floor?.ok) out.push({ target: 'whole build ≤ 1.5 × bare Astro floor', value: `${fmtS(cold.ms)} / ${fmtS(floor.ms)} = ×${(cold.ms / floor.ms).toFixed(2)}`, status: verdict(cold.ms / floor.ms, 1.5, (n) => `×${n.toFixed(2)}`) });
+  if (cold?.ok && floor?.ok)
+    out.push({
+      target: 'whole build ≤ 1.5 × bare Astro floor',
+      value: `${fmtS(cold.ms)} / ${fmtS(floor.ms)} = ×${(cold.ms / floor.ms).toFixed(2)}`,
+      status: verdict(cold.ms / floor.ms, 1.5, (n) => `×${n.toFixed(2)}`),
+    });
   return out;
 }
 
@@ -342,7 +487,9 @@ function markdown(r: SizeResult): string {
     const warm = s.name.startsWith('rebuild') ? ` (warm floor ${ratio(s.ms, floorWarm)})` : '';
     return `| ${s.name} | ${s.ok ? fmtS(s.ms) : `${fmtS(s.ms)} — ${s.note}`} | ${s.peakRss ? fmtMem(s.peakRss) : '—'} | ${s.name.startsWith('floor') || s.name === 'generate raw' ? '' : ratio(s.ms, floorCold) + warm} |`;
   });
-  const phaseRows = Object.entries(r.phases).flatMap(([build, ph]) => Object.entries(ph).map(([name, v]) => `| ${build} | ${name} | ${fmtS(v.ms)} | ${fmtMem(v.peakRss)} |`));
+  const phaseRows = Object.entries(r.phases).flatMap(([build, ph]) =>
+    Object.entries(ph).map(([name, v]) => `| ${build} | ${name} | ${fmtS(v.ms)} | ${fmtMem(v.peakRss)} |`),
+  );
   return [
     `### ${r.size.toLocaleString('en')} directives`,
     '',
@@ -374,29 +521,50 @@ function machine(): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      size: { type: 'string' }, sizes: { type: 'string' }, keep: { type: 'boolean' }, out: { type: 'string', default: 'docs/benchmarks.md' },
-      seed: { type: 'string', default: '1' }, 'step-timeout-min': { type: 'string', default: '60' }, 'mem-limit-gib': { type: 'string', default: '18' }, note: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      size: { type: 'string' },
+      sizes: { type: 'string' },
+      keep: { type: 'boolean' },
+      out: { type: 'string', default: 'docs/benchmarks.md' },
+      seed: { type: 'string', default: '1' },
+      'step-timeout-min': { type: 'string', default: '60' },
+      'mem-limit-gib': { type: 'string', default: '18' },
+      note: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('npm run bench -- [--size N | --sizes 1000,10000,50000] [--keep] [--out docs/benchmarks.md] [--seed 1] [--step-timeout-min 60] [--mem-limit-gib 18] [--note "…"]');
+    console.log(
+      'npm run bench -- [--size N | --sizes 1000,10000,50000] [--keep] [--out docs/benchmarks.md] [--seed 1] [--step-timeout-min 60] [--mem-limit-gib 18] [--note "…"]',
+    );
     return 0;
   }
   const sizes = (values.sizes ?? values.size ?? '1000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 50)) { console.error('sizes must be integers ≥ 50'); return 1; }
+  if (sizes.some((n) => !Number.isInteger(n) || n < 50)) {
+    console.error('sizes must be integers ≥ 50');
+    return 1;
+  }
   const started = new Date();
   const results: SizeResult[] = [];
   const out = path.resolve(ROOT, values.out!);
   for (const size of sizes) {
-    const r = await runSize(size, { seed: Number(values.seed), keep: !!values.keep, timeoutMs: Number(values['step-timeout-min']) * 60_000, maxRss: Number(values['mem-limit-gib']) * GiB });
+    const r = await runSize(size, {
+      seed: Number(values.seed),
+      keep: !!values.keep,
+      timeoutMs: Number(values['step-timeout-min']) * 60_000,
+      maxRss: Number(values['mem-limit-gib']) * GiB,
+    });
     results.push(r);
     console.log(`\n${markdown(r)}`);
     // Written after each size, so a long run that dies later keeps what it measured.
     const section = [
       `## ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${results.map((x) => x.size.toLocaleString('en')).join(', ')} directives`,
       '',
-      `Machine: ${machine()}. Seed ${values.seed}. Load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}` +
-        ' (other builds and tests may share the machine).' + (values.note ? ` ${values.note}` : ''),
+      `Machine: ${machine()}. Seed ${values.seed}. Load average at the start: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}` +
+        ' (other builds and tests may share the machine).' +
+        (values.note ? ` ${values.note}` : ''),
       '',
       ...results.map(markdown),
     ].join('\n');
