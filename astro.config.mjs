@@ -41,7 +41,7 @@ export default defineConfig({
   // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
   vite: { build: { emptyOutDir: false } },
   experimental: {
-    // Directive pages whose cache key (src/site/page-keys.ts) is unchanged are reused on rebuilds.
+    // Pages whose props (src/site/views.ts) are unchanged are reused on rebuilds.
     incrementalBuild: true,
   },
   markdown: {

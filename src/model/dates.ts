@@ -38,8 +38,8 @@ export const NUMERIC_DATE = String.raw`(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\
 export const NUMERIC_DATE_TEXT = String.raw`\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}`;
 export const WORDED_DATE_TEXT = String.raw`\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}`;
 
-const vnDate = new RegExp(VIETNAMESE_DATE, 'iu');
-const numDate = new RegExp(NUMERIC_DATE, 'u');
+const vnDate = /* @__PURE__ */ new RegExp(VIETNAMESE_DATE, 'iu');
+const numDate = /* @__PURE__ */ new RegExp(NUMERIC_DATE, 'u');
 
 /** Find a date in text in either printed form; null when none or impossible. */
 export function parseVietnameseDate(text: string): DateParts | null {

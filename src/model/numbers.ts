@@ -30,14 +30,22 @@ const CODE = String.raw`[\p{Lu}\p{Ll}][\p{Lu}\p{Ll}\p{M}0-9]*`;
 const SEQ = String.raw`\d{1,5}[a-zA-Z]?`;
 
 const CODES = String.raw`${CODE}(?:\s*-\s*${CODE}){0,3}`;
-const PARTY = new RegExp(String.raw`^(${SEQ})\s*-\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
-const LEGAL = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*-\s*(${CODES})$`, 'u');
-/** Joint legal acts: `19/2008/NQLT/CP-UBTUMTTQVN`; resolutions of the Standing Committee: `653/2019/UBTVQH14`. */
-const LEGAL_JOINT = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
-const LEGAL_UNTYPED = new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})$`, 'u');
-/** Joint documents of two bodies: `01/QCPH/UBND-UBMTTQ`. */
-const JOINT = new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u');
-const STATE = new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})(?:\s*-\s*(${CODES}))?$`, 'u');
+/**
+ * The whole-number forms, compiled on first use: the search page's script never parses a whole number, and
+ * top-level patterns built from `String.raw` pieces would stay in its bundle (a minifier cannot tell they are pure).
+ */
+let wholeForms: Record<'party' | 'legal' | 'legalJoint' | 'legalUntyped' | 'joint' | 'state', RegExp> | undefined;
+const forms = () =>
+  (wholeForms ??= {
+    party: new RegExp(String.raw`^(${SEQ})\s*-\s*(${CODE})\s*\/\s*(${CODES})$`, 'u'),
+    legal: new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*-\s*(${CODES})$`, 'u'),
+    /** Joint legal acts: `19/2008/NQLT/CP-UBTUMTTQVN`; resolutions of the Standing Committee: `653/2019/UBTVQH14`. */
+    legalJoint: new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u'),
+    legalUntyped: new RegExp(String.raw`^(${SEQ})\s*\/\s*(\d{4})\s*\/\s*(${CODE})$`, 'u'),
+    /** Joint documents of two bodies: `01/QCPH/UBND-UBMTTQ`. */
+    joint: new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})\s*\/\s*(${CODES})$`, 'u'),
+    state: new RegExp(String.raw`^(${SEQ})\s*\/\s*(${CODE})(?:\s*-\s*(${CODES}))?$`, 'u'),
+  });
 
 /** `UBND-UBMTTQ` → first code and the rest (`UBMTTQ`). */
 const firstAndRest = (codes: string): [string, string | null] => {
@@ -45,9 +53,12 @@ const firstAndRest = (codes: string): [string, string | null] => {
   return [first!, rest.length ? rest.join('-') : null];
 };
 
-/** Regex source matching a number in running text (used by the importer and the reference grammar), as printed:
- * spaces around the dash (`21 -CT/TU`, `100 - KL/TW`), a space for the dash (`84 QĐ/TWĐTN`), joint and legal forms. */
-export const NUMBER_IN_TEXT =
+/**
+ * Regex source matching a number in running text (used by the importer and the reference grammar), as printed:
+ * spaces around the dash (`21 -CT/TU`, `100 - KL/TW`), a space for the dash (`84 QĐ/TWĐTN`), joint and legal forms.
+ * A function, for the reason `forms` is one.
+ */
+export const numberInText = (): string =>
   String.raw`\d{1,5}[a-zA-Z]?(?:` +
   [
     String.raw`\s?-\s?${CODE}\s?\/\s?${CODE}(?:-${CODE}){0,2}`,
@@ -81,29 +92,30 @@ export function parseNumber(input: string): ParsedNumber | null {
     .normalize('NFC')
     .replace(/^\s*số\s*:?\s*/iu, '')
     .trim();
-  let m = PARTY.exec(raw);
+  const f = forms();
+  let m = f.party.exec(raw);
   if (m) {
     // `367-QĐ/TWĐTN-VP`: the issuer, then the unit that drafted it.
     const [issuerCode, unit] = firstAndRest(m[3]!);
     return { raw, family: 'party', form: 'party', seq: m[1]!, typeCode: m[2]!, issuerCode, unit, year: null };
   }
-  m = LEGAL.exec(raw);
+  m = f.legal.exec(raw);
   if (m) {
     return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: m[3]!, issuerCode: squash(m[4]!), unit: null, year: Number(m[2]) };
   }
-  m = LEGAL_JOINT.exec(raw);
+  m = f.legalJoint.exec(raw);
   if (m) {
     const [issuerCode, unit] = firstAndRest(m[4]!);
     return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: m[3]!, issuerCode, unit, year: Number(m[2]) };
   }
-  m = LEGAL_UNTYPED.exec(raw);
+  m = f.legalUntyped.exec(raw);
   if (m) return { raw, family: 'state', form: 'legal', seq: m[1]!, typeCode: null, issuerCode: m[3]!, unit: null, year: Number(m[2]) };
-  m = JOINT.exec(raw);
+  m = f.joint.exec(raw);
   if (m) {
     const [issuerCode, unit] = firstAndRest(m[3]!);
     return { raw, family: 'state', form: 'state', seq: m[1]!, typeCode: m[2]!, issuerCode, unit, year: null };
   }
-  m = STATE.exec(raw);
+  m = f.state.exec(raw);
   if (m) {
     const [, seq, first, rest] = m as unknown as [string, string, string, string | undefined];
     if (rest && isTypeCode(first, 'state')) {

@@ -7,7 +7,7 @@
  */
 import { DOC_TYPES, typeByName } from './doc-types.ts';
 import { NUMERIC_DATE_TEXT, parseVietnameseDate, toIso, WORDED_DATE_TEXT } from './dates.ts';
-import { normalizeNumberText, NUMBER_IN_TEXT, parseNumber, type ParsedNumber } from './numbers.ts';
+import { normalizeNumberText, numberInText, parseNumber, type ParsedNumber } from './numbers.ts';
 import type { RELATION_KINDS } from './schema.ts';
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -42,7 +42,7 @@ const BODY = String.raw`[\p{Lu}][^,;.()\n]*?(?=\s+(?:về|nhằm|và|theo|để|
 const REFERENCE = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?<type>${TYPE_WORDS.join('|')})` +
     String.raw`(?:\s+của\s+(?<bodyBefore>[\p{Lu}][^,;.()\n]*?)(?=\s+số))?` +
-    String.raw`\s+(?:số\s*:?\s*)?(?<number>${NUMBER_IN_TEXT})(?![\p{L}\p{M}\d/-])` +
+    String.raw`\s+(?:số\s*:?\s*)?(?<number>${numberInText()})(?![\p{L}\p{M}\d/-])` +
     String.raw`(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?<date>${DATE}))?` +
     String.raw`(?:\s*,?\s*của\s+(?<body>${BODY}))?`,
   'giu',
