@@ -5,11 +5,18 @@
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 
-export interface ParsedFile { data: Record<string, unknown>; body: string; /** 1-based line where the body starts. */ bodyLine: number }
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line where the body starts. */ bodyLine: number;
+}
 
 export class FrontmatterError extends Error {
   readonly line: number | null;
-  constructor(message: string, line: number | null) { super(message); this.line = line; }
+  constructor(message: string, line: number | null) {
+    super(message);
+    this.line = line;
+  }
 }
 
 const engines = {

@@ -20,14 +20,27 @@ import { normalizeText } from '../model/text.ts';
 function coreFields(data: Record<string, unknown>): Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> {
   const out: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> = {};
   const shape = directiveSchema.shape;
-  const n = shape.number.safeParse(data['number']); if (n.success) out.number = n.data;
-  const t = shape.type.safeParse(data['type']); if (t.success) out.type = t.data;
-  const i = shape.issuer.safeParse(data['issuer']); if (i.success) out.issuer = i.data;
+  const n = shape.number.safeParse(data['number']);
+  if (n.success) out.number = n.data;
+  const t = shape.type.safeParse(data['type']);
+  if (t.success) out.type = t.data;
+  const i = shape.issuer.safeParse(data['issuer']);
+  if (i.success) out.issuer = i.data;
   return out;
 }
 
-export interface LoadedDirective { file: string; id: string; data: DirectiveData; body: string }
-export interface LoadedLibrary { registry: Registry | null; directives: LoadedDirective[]; problems: Problem[]; fileCount: number }
+export interface LoadedDirective {
+  file: string;
+  id: string;
+  data: DirectiveData;
+  body: string;
+}
+export interface LoadedLibrary {
+  registry: Registry | null;
+  directives: LoadedDirective[];
+  problems: Problem[];
+  fileCount: number;
+}
 
 /** 1-based line of a top-level frontmatter key, so messages point at it. */
 function keyLine(text: string, key: string): number | undefined {
@@ -39,7 +52,10 @@ function keyLine(text: string, key: string): number | undefined {
 }
 
 /** Checks that need more than the schema: the number agrees with the type, and the issuer exists. */
-export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer' | 'coIssuers'>>, issuers: ReadonlyMap<string, Issuer>): { field: string; message: string }[] {
+export function checkDirective(
+  data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer' | 'coIssuers'>>,
+  issuers: ReadonlyMap<string, Issuer>,
+): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   const type = data.type ? docType(data.type) : undefined;
   const n = data.number ? parseNumber(data.number) : null;
@@ -47,19 +63,29 @@ export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'typ
     if (n.typeCode === null) {
       // A legal number without a type code (`653/2019/UBTVQH14`) says nothing of its type.
       if (data.type !== 'cong-van' && n.form !== 'legal') {
-        out.push({ field: 'number', message: `số "${data.number}" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "${data.type}" (${type.name}); sửa type thành cong-van hoặc sửa số hiệu` });
+        out.push({
+          field: 'number',
+          message: `số "${data.number}" không có mã loại, tức là công văn của cơ quan nhà nước, nhưng type là "${data.type}" (${type.name}); sửa type thành cong-van hoặc sửa số hiệu`,
+        });
       }
     } else if (!typesForCode(n.typeCode, n.family).some((t) => t.key === data.type)) {
       const meant = typesForCode(n.typeCode, n.family).map((t) => `${t.key} (${t.name})`);
       out.push({
         field: 'number',
-        message: `mã loại "${n.typeCode}" trong số "${data.number}" không khớp với type "${data.type}" (${type.name})` +
-          (meant.length ? `; mã này là ${meant.join(' hoặc ')}` : `; mã này không có trong bảng loại văn bản ${n.family === 'party' ? 'của Đảng' : 'nhà nước'}`),
+        message:
+          `mã loại "${n.typeCode}" trong số "${data.number}" không khớp với type "${data.type}" (${type.name})` +
+          (meant.length
+            ? `; mã này là ${meant.join(' hoặc ')}`
+            : `; mã này không có trong bảng loại văn bản ${n.family === 'party' ? 'của Đảng' : 'nhà nước'}`),
       });
     }
   }
   for (const co of data.coIssuers ?? []) {
-    if (!issuers.has(co)) out.push({ field: 'coIssuers', message: `cơ quan cùng ban hành "${co}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
+    if (!issuers.has(co))
+      out.push({
+        field: 'coIssuers',
+        message: `cơ quan cùng ban hành "${co}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id`,
+      });
     else if (co === data.issuer) out.push({ field: 'coIssuers', message: `"${co}" đã là cơ quan ban hành (issuer); bỏ khỏi coIssuers` });
   }
   if (!data.issuer) return out;
@@ -67,7 +93,10 @@ export function checkDirective(data: Partial<Pick<DirectiveData, 'number' | 'typ
   if (!issuer) {
     out.push({ field: 'issuer', message: `cơ quan "${data.issuer}" không có trong content/issuers.yaml; thêm cơ quan vào đó hoặc sửa id` });
   } else if (n && normalizeCode(issuer.code) !== normalizeCode(n.issuerCode) && issuer.family === n.family && n.family === 'party') {
-    out.push({ field: 'number', message: `mã cơ quan "${n.issuerCode}" trong số "${data.number}" khác mã "${issuer.code}" của ${issuer.name}` });
+    out.push({
+      field: 'number',
+      message: `mã cơ quan "${n.issuerCode}" trong số "${data.number}" khác mã "${issuer.code}" của ${issuer.name}`,
+    });
   }
   return out;
 }
@@ -86,7 +115,10 @@ export function readLibraryFiles(contentDir: string): LibraryFiles {
   const dir = path.join(contentDir, 'directives');
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+    names = fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .sort();
   } catch {
     problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
   }
@@ -124,7 +156,10 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
     try {
       parsed = parseFrontmatter(text);
     } catch (e) {
-      if (e instanceof FrontmatterError) { problems.push({ file, line: e.line ?? undefined, message: e.message }); continue; }
+      if (e instanceof FrontmatterError) {
+        problems.push({ file, line: e.line ?? undefined, message: e.message });
+        continue;
+      }
       throw e;
     }
     const result = directiveSchema.safeParse(parsed.data);
@@ -134,17 +169,28 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? (issue as { keys?: string[] }).keys?.[0] ?? '');
-        problems.push({ file, line: key ? keyLine(text, key) : undefined, field: issue.path.join('.') || undefined, message: translateZodMessage(issue as never) });
+        problems.push({
+          file,
+          line: key ? keyLine(text, key) : undefined,
+          field: issue.path.join('.') || undefined,
+          message: translateZodMessage(issue as never),
+        });
       }
       continue;
     }
-    if (!parsed.body.trim()) problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
+    if (!parsed.body.trim())
+      problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
     if (extra.length) continue;
     const d = { file, id: directiveId(result.data), data: result.data, body: parsed.body };
     const key = `${d.data.issuer}|${numberKey(parseNumber(d.data.number)!)}|${d.data.issued}`;
     const twin = seen.get(key);
     if (twin) {
-      problems.push({ file, field: 'number', line: keyLine(text, 'number'), message: `trùng văn bản với ${twin.file} (cùng cơ quan, số ${d.data.number} và ngày ${d.data.issued}); xóa một trong hai tệp` });
+      problems.push({
+        file,
+        field: 'number',
+        line: keyLine(text, 'number'),
+        message: `trùng văn bản với ${twin.file} (cùng cơ quan, số ${d.data.number} và ngày ${d.data.issued}); xóa một trong hai tệp`,
+      });
       continue;
     }
     seen.set(key, d);

@@ -18,7 +18,9 @@ export function formatProblem(p: Problem, cwd = process.cwd()): string {
 
 /** zod's built-in messages that are not ours come in English; editors read Vietnamese. */
 export function translateZodMessage(issue: { code: string; message: string; keys?: string[]; expected?: string }): string {
-  if (issue.code === 'unrecognized_keys') return `khóa không được hỗ trợ: ${(issue.keys ?? []).join(', ')} (xem README để biết các khóa hợp lệ)`;
-  if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) return `kiểu dữ liệu không đúng (cần ${issue.expected === 'array' ? 'danh sách' : issue.expected === 'object' ? 'nhóm khóa' : 'chuỗi'})`;
+  if (issue.code === 'unrecognized_keys')
+    return `khóa không được hỗ trợ: ${(issue.keys ?? []).join(', ')} (xem README để biết các khóa hợp lệ)`;
+  if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message))
+    return `kiểu dữ liệu không đúng (cần ${issue.expected === 'array' ? 'danh sách' : issue.expected === 'object' ? 'nhóm khóa' : 'chuỗi'})`;
   return issue.message;
 }

@@ -10,8 +10,15 @@ export function readRegistry(file: string): { registry: Registry | null; problem
     raw = yaml.load(fs.readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { mark?: { line: number }; reason?: string };
-    if (err.code === 'ENOENT') return { registry: null, problems: [{ file, message: 'không tìm thấy sổ đăng ký cơ quan ban hành; tạo tệp này với khóa provinces và issuers' }] };
-    return { registry: null, problems: [{ file, line: err.mark ? err.mark.line + 1 : undefined, message: `YAML sai cú pháp: ${err.reason ?? err.message}` }] };
+    if (err.code === 'ENOENT')
+      return {
+        registry: null,
+        problems: [{ file, message: 'không tìm thấy sổ đăng ký cơ quan ban hành; tạo tệp này với khóa provinces và issuers' }],
+      };
+    return {
+      registry: null,
+      problems: [{ file, line: err.mark ? err.mark.line + 1 : undefined, message: `YAML sai cú pháp: ${err.reason ?? err.message}` }],
+    };
   }
   const parsed = registrySchema.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -25,10 +32,12 @@ export function readRegistry(file: string): { registry: Registry | null; problem
     const field = `issuers.${n} (${i.id})`;
     if (seen.has(i.id)) problems.push({ file, field, message: `id "${i.id}" bị trùng; mỗi cơ quan cần một id riêng` });
     seen.add(i.id);
-    if (i.province && !provinceIds.has(i.province)) problems.push({ file, field, message: `tỉnh "${i.province}" chưa có trong danh sách provinces` });
+    if (i.province && !provinceIds.has(i.province))
+      problems.push({ file, field, message: `tỉnh "${i.province}" chưa có trong danh sách provinces` });
   }
   for (const [n, i] of registry.issuers.entries()) {
-    if (i.parent && !seen.has(i.parent)) problems.push({ file, field: `issuers.${n} (${i.id})`, message: `cơ quan cấp trên "${i.parent}" không có trong sổ đăng ký` });
+    if (i.parent && !seen.has(i.parent))
+      problems.push({ file, field: `issuers.${n} (${i.id})`, message: `cơ quan cấp trên "${i.parent}" không có trong sổ đăng ký` });
   }
   return { registry, problems };
 }
