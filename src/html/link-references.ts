@@ -5,7 +5,8 @@
  */
 import type { Mention } from '../model/crossref.ts';
 import { escapeXml as esc } from './escape.ts';
-import { decodeEntities, mapHtmlText } from './text.ts';
+import { decodeHTML } from 'entities';
+import { mapHtmlText } from './text.ts';
 
 export interface LinkTarget {
   href: string;
@@ -19,7 +20,7 @@ export function linkReferences(html: string, mentions: readonly Mention[], targe
   return mapHtmlText(html, (escaped) => {
     // Every citation has a number; most paragraphs have no digit at all.
     if (!/\d/.test(escaped)) return escaped;
-    const text = decodeEntities(escaped);
+    const text = decodeHTML(escaped);
     const spans: { start: number; end: number; m: Mention }[] = [];
     for (const m of ordered) {
       for (let at = text.indexOf(m.text); at >= 0; at = text.indexOf(m.text, at + m.text.length)) {

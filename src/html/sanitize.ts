@@ -1,13 +1,14 @@
 /**
- * Reduce a directive body's rendered HTML to a safe subset. Bodies come from imported documents and
- * editors; Markdown lets raw HTML through, so anything outside the subset is removed here before the
- * page is written: no scripts, event handlers, frames, forms, styles, or `javascript:`/`data:` links.
+ * Reduce a directive body's rendered HTML to a safe subset, with sanitize-html. Bodies come from imported documents
+ * and editors; Markdown lets raw HTML through, so anything outside the subset is removed here before the page is
+ * written: no scripts, event handlers, frames, forms, styles, or `javascript:`/`data:` links. Character references
+ * are decoded by the parser (one outside Unicode becomes U+FFFD, never an exception).
  */
-import { decodeEntities } from './text.ts';
-import { escapeXml as esc } from './escape.ts';
+import sanitize from 'sanitize-html';
+import { HIDDEN_ELEMENTS } from '../model/markdown-text.ts';
 
 /** Elements kept, with the attributes each may keep. */
-const ALLOWED: Record<string, readonly string[]> = {
+const ALLOWED: Record<string, string[]> = {
   p: [],
   br: [],
   hr: [],
@@ -41,99 +42,26 @@ const ALLOWED: Record<string, readonly string[]> = {
   td: ['colspan', 'rowspan'],
   a: ['href', 'title'],
 };
-const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'embed', 'area', 'base', 'col', 'param', 'track', 'wbr']);
-/** Elements removed together with everything inside them. */
-const DROP_WITH_CONTENT = new Set([
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'template',
-  'noscript',
-  'svg',
-  'math',
-  'textarea',
-  'select',
-  'button',
-  'title',
-  'head',
-  'video',
-  'audio',
-  'canvas',
-]);
 
-const TAG =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** `start`, `colspan` and `rowspan` are small numbers or nothing. */
+const NUMERIC = new Set(['start', 'colspan', 'rowspan']);
+const numericOnly: sanitize.Transformer = (tagName, attribs) => ({
+  tagName,
+  attribs: Object.fromEntries(Object.entries(attribs).filter(([k, v]) => !NUMERIC.has(k) || /^\d{1,4}$/.test(v))),
+});
 
-/** Relative links, fragments, http(s) and mailto only. */
-export function isSafeUrl(raw: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
-  const url = decodeEntities(raw)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
-    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
-    .toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url);
-  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!);
-}
-
-function cleanAttrs(tag: string, attrs: string): string {
-  const allowed = ALLOWED[tag]!;
-  let out = '';
-  for (const m of attrs.matchAll(ATTR)) {
-    const name = m[1]!.toLowerCase();
-    if (!allowed.includes(name)) continue;
-    const value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-    if (name === 'href' && !isSafeUrl(value)) continue;
-    if ((name === 'start' || name === 'colspan' || name === 'rowspan') && !/^\d{1,4}$/.test(value)) continue;
-    out += ` ${name}="${esc(value)}"`;
-  }
-  return out;
-}
-
-/** Text between tags: a stray `<` or `>` becomes text, never markup. */
-const cleanText = (t: string) => t.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: Object.keys(ALLOWED),
+  allowedAttributes: ALLOWED,
+  // Relative links, fragments, http(s) and mailto only.
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  // An element outside the subset loses its tags and keeps its text, except these, which lose their text too.
+  disallowedTagsMode: 'discard',
+  nonTextTags: [...HIDDEN_ELEMENTS],
+  transformTags: { ol: numericOnly, th: numericOnly, td: numericOnly },
+};
 
 export function sanitizeHtml(html: string): string {
-  let out = '';
-  let at = 0;
-  let dropping: string | null = null;
-  let depth = 0;
-  const open: string[] = [];
-  for (const m of html.matchAll(TAG)) {
-    if (!dropping) out += cleanText(html.slice(at, m.index));
-    at = m.index + m[0].length;
-    const name = m[1]?.toLowerCase();
-    if (!name) continue; // comment, doctype, CDATA, processing instruction
-    const closing = m[0][1] === '/';
-    if (dropping) {
-      if (name === dropping) depth += closing ? -1 : 1;
-      if (depth === 0) dropping = null;
-      continue;
-    }
-    if (DROP_WITH_CONTENT.has(name)) {
-      if (!closing && !VOID.has(name) && !m[0].endsWith('/>')) {
-        dropping = name;
-        depth = 1;
-      }
-      continue;
-    }
-    if (!(name in ALLOWED)) continue; // unknown element: keep its text, drop the tag
-    if (closing) {
-      const i = open.lastIndexOf(name);
-      if (i === -1) continue;
-      for (const t of open.splice(i).reverse()) out += `</${t}>`;
-      continue;
-    }
-    out += `<${name}${cleanAttrs(name, m[2] ?? '')}>`;
-    if (!VOID.has(name)) open.push(name);
-  }
-  if (!dropping) out += cleanText(html.slice(at));
-  for (const t of open.reverse()) out += `</${t}>`;
-  return out;
+  return sanitize(html, OPTIONS);
 }

@@ -58,6 +58,8 @@ test('the directive page runs nothing and shows the text', async () => {
   expect(text).toContain('Đoạn mở đầu có mã độc');
   expect(text).toContain('Vẫn hiện chữ của khối div.');
   expect(text).toContain('Đoạn cuối cùng, an toàn.');
+  // Character references outside Unicode: shown as U+FFFD, not a build that dies.
+  expect(text).toContain('Ký tự ngoài bảng mã \uFFFD và \uFFFD không làm hỏng trang.');
   // Frontmatter values are text, escaped, never markup.
   expect(await page.textContent('h1')).toBe(
     `Về kiểm tra an toàn <script>window.__pwned='title'</script><img src=x onerror="window.__pwned='title-img'">`,

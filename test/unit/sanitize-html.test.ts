@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isSafeUrl, sanitizeHtml } from '../../src/html/sanitize.ts';
+import { markdownToText } from '../../src/model/markdown-text.ts';
+import { sanitizeHtml } from '../../src/html/sanitize.ts';
 
 describe('sanitizeHtml', () => {
   test('keeps the structure of a directive body', () => {
@@ -39,7 +40,7 @@ describe('sanitizeHtml', () => {
   });
 });
 
-describe('isSafeUrl', () => {
+describe('links', () => {
   test.each([
     ['/van-ban/x/', true],
     ['#p1', true],
@@ -49,7 +50,34 @@ describe('isSafeUrl', () => {
     ['data:text/html,x', false],
     ['vbscript:x', false],
     [' JAVASCRIPT:x', false],
-  ])('%s → %s', (u, ok) => {
-    expect(isSafeUrl(u)).toBe(ok);
+  ])('%s kept: %s', (u, ok) => {
+    expect(sanitizeHtml(`<a href="${u}">x</a>`)).toBe(ok ? `<a href="${u}">x</a>` : '<a>x</a>');
+  });
+});
+
+describe('character references and attributes', () => {
+  test.each([['&#x110000;'], ['&#99999999;'], ['&#xD800;'], ['&#0;']])('%s outside Unicode becomes U+FFFD, no exception', (ref) => {
+    expect(sanitizeHtml(`<p>a${ref}b</p>`)).toBe('<p>a\uFFFDb</p>');
+    expect(markdownToText(`a${ref}b`)).toBe('a\uFFFDb');
+  });
+
+  test('numeric attributes keep numbers only', () => {
+    expect(sanitizeHtml('<ol start="3"><li>x</li></ol><table><tr><td colspan="2" rowspan="x">y</td></tr></table>')).toBe(
+      '<ol start="3"><li>x</li></ol><table><tr><td colspan="2">y</td></tr></table>',
+    );
+  });
+});
+
+describe('the text of removed elements', () => {
+  test('is gone from the page and from the text that search and citations read', () => {
+    const md = 'Trước <script>alert(5)</script> giữa <style>p{}</style> sau <iframe>khung</iframe> hết <!-- ghi chú -->.';
+    expect(sanitizeHtml(md)).toBe('Trước  giữa  sau  hết .');
+    const text = markdownToText(md);
+    expect(text).not.toMatch(/alert|khung|ghi chú|p\{\}/);
+    expect(text.replace(/\s+/g, ' ')).toBe('Trước giữa sau hết .');
+  });
+
+  test('character references in the text read as characters', () => {
+    expect(markdownToText('Đảng &amp; Nhà nước &lt;b&gt;')).toBe('Đảng & Nhà nước <b>');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { highlightTerms, openingWords, uniqueWords, withDFolded } from '../../src/search/query-text.ts';
 import { escapeXml } from '../../src/html/escape.ts';
+import { searchRecordHtml } from '../../src/search/record.ts';
+import { directiveSchema } from '../../src/model/schema.ts';
 
 describe('search text', () => {
   test('words with đ get their d-folded twin, others are left alone', () => {
@@ -24,5 +26,27 @@ describe('search text', () => {
       '<mark>phòng</mark>, <mark>chống</mark> dịch Covid-19',
     );
     expect(highlightTerms('Tỉnh uỷ', 'tinh ủy', escapeXml)).toBe('<mark>Tỉnh</mark> <mark>uỷ</mark>');
+  });
+});
+
+describe('search record', () => {
+  test('the summary has none of the text of removed elements', () => {
+    const html = searchRecordHtml({
+      data: directiveSchema.parse({
+        number: '1-CV/X',
+        type: 'cong-van',
+        title: 'Về một việc',
+        issuer: 'x',
+        issued: '2024-01-02',
+      }),
+      title: 'Về một việc',
+      body: 'Mở đầu <script>alert(5)</script> <a href="javascript:x">js link</a> tiếp theo.',
+      issuerName: 'Cơ quan X',
+      scope: 'x',
+      typeName: 'Công văn',
+    });
+    const summary = /data-pagefind-meta="summary">([^<]*)</.exec(html)?.[1];
+    expect(summary).toBe('Mở đầu js link tiếp theo.');
+    expect(html).not.toContain('alert(5)');
   });
 });
