@@ -5,16 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildReferenceGraph, type ReferenceFinder, type ReferenceGraph } from '../model/crossref.ts';
+import { buildReferenceGraph, isSelfRelation, type ReferenceFinder, type ReferenceGraph } from '../model/crossref.ts';
 import { markdownToText } from '../model/markdown-text.ts';
 import { docType, normalizeCode, typesForCode } from '../model/doc-types.ts';
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
-import { directiveId } from '../model/ids.ts';
+import { directiveId, directivePath } from '../model/ids.ts';
+import { listDirectiveFiles, readContentText } from './files.ts';
 import { readRegistry } from './registry.ts';
 import { numberKey, parseNumber } from '../model/numbers.ts';
 import { translateZodMessage, type Problem } from './problems.ts';
 import { directiveSchema, type DirectiveData, type Issuer, type Registry } from '../model/schema.ts';
-import { normalizeText } from '../model/text.ts';
+import { forbiddenCharacter } from '../model/text.ts';
 
 /** The fields cross-checks need, each parsed on its own so one bad field does not hide another's problem. */
 function coreFields(data: Record<string, unknown>): Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer'>> {
@@ -51,10 +52,13 @@ function keyLine(text: string, key: string): number | undefined {
   return undefined;
 }
 
-/** Checks that need more than the schema: the number agrees with the type, and the issuer exists. */
+/**
+ * Checks that need more than the schema: the number agrees with the type, and the issuer exists (`issuers` null: the
+ * registry could not be read, and its own problem says so once instead of once per directive).
+ */
 export function checkDirective(
   data: Partial<Pick<DirectiveData, 'number' | 'type' | 'issuer' | 'coIssuers'>>,
-  issuers: ReadonlyMap<string, Issuer>,
+  issuers: ReadonlyMap<string, Issuer> | null,
 ): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   const type = data.type ? docType(data.type) : undefined;
@@ -80,6 +84,7 @@ export function checkDirective(
       });
     }
   }
+  if (!issuers) return out;
   for (const co of data.coIssuers ?? []) {
     if (!issuers.has(co))
       out.push({
@@ -113,19 +118,18 @@ export interface LibraryFiles {
 export function readLibraryFiles(contentDir: string): LibraryFiles {
   const { registry, problems } = readRegistry(path.join(contentDir, 'issuers.yaml'));
   const dir = path.join(contentDir, 'directives');
-  let names: string[] = [];
-  try {
-    names = fs
-      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.md'))
-      .sort();
-  } catch {
+  if (!fs.existsSync(dir)) {
     problems.push({ file: dir, message: 'không có thư mục văn bản; tạo thư mục này hoặc chạy npm run import' });
+    return { registry, problems, files: [] };
   }
-  const files = names.map((name) => {
-    const file = path.join(dir, name);
-    return { file, text: normalizeText(fs.readFileSync(file, 'utf8')) };
-  });
+  const listing = listDirectiveFiles(dir);
+  problems.push(...listing.problems);
+  const files: LibraryFiles['files'] = [];
+  for (const file of listing.files) {
+    const read = readContentText(file);
+    if (read.ok) files.push({ file, text: read.text });
+    else problems.push(read.problem);
+  }
   return { registry, problems, files };
 }
 
@@ -144,13 +148,54 @@ export function readDirectiveText(text: string): { data: DirectiveData; body: st
   return result.success ? { data: result.data, body: parsed.body } : null;
 }
 
+/** Every string of parsed frontmatter with its dotted path (`signer.name`, `recipients.2`). */
+function* stringFields(value: unknown, at: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [at, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringFields(v, `${at}.${i}`);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* stringFields(v, at ? `${at}.${k}` : k);
+}
+
+/** Forbidden characters (src/model/text.ts) in any field or in the body: each field once, the body's first line. */
+function characterProblems(file: string, text: string, data: Record<string, unknown>, body: string, bodyLine: number): Problem[] {
+  const out: Problem[] = [];
+  for (const [field, value] of stringFields(data, '')) {
+    const bad = forbiddenCharacter(value);
+    if (bad)
+      out.push({
+        file,
+        line: keyLine(text, field.split('.')[0]!),
+        field,
+        message: `có ký tự điều khiển ${bad.codePoint} ở vị trí ${bad.index + 1} (không in ra được, làm hỏng feed XML); xóa ký tự này`,
+      });
+  }
+  for (const [i, line] of body.split('\n').entries()) {
+    const bad = forbiddenCharacter(line);
+    if (bad) {
+      out.push({
+        file,
+        line: bodyLine + i,
+        message: `nội dung có ký tự điều khiển ${bad.codePoint} ở cột ${bad.index + 1}; xóa ký tự này (ngắt dòng của Word thì thay bằng xuống dòng)`,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Today's date plus one day, as ISO: an issue date later than this is a typo more often than a plan. */
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
 export function loadLibrary(contentDir: string, read: LibraryFiles = readLibraryFiles(contentDir)): LoadedLibrary {
   const { registry } = read;
   const problems: Problem[] = [...read.problems];
-  const issuers = new Map((registry?.issuers ?? []).map((i) => [i.id, i]));
+  // Without a readable registry, "issuer not in the registry" would be said of every directive: its own problem says it once.
+  const issuers = registry ? new Map(registry.issuers.map((i) => [i.id, i])) : null;
   const directives: LoadedDirective[] = [];
   // Keyed by issuer, canonical number and date, so `01-CT/TU` and `1-CT/TU` of one day are one directive.
   const seen = new Map<string, LoadedDirective>();
+  // Keyed by id, which is the page's address: `2345/UBND-KTE` and `2345/UBND-KTÊ` of one day would share it.
+  const byId = new Map<string, LoadedDirective>();
+  const latest = tomorrow();
   for (const { file, text } of read.files) {
     let parsed: ReturnType<typeof parseFrontmatter>;
     try {
@@ -162,6 +207,8 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
       }
       throw e;
     }
+    const unprintable = characterProblems(file, text, parsed.data, parsed.body, parsed.bodyLine);
+    problems.push(...unprintable);
     const result = directiveSchema.safeParse(parsed.data);
     // Cross-field checks run even when another field failed, so one run reports everything.
     const extra = checkDirective(result.success ? result.data : coreFields(parsed.data), issuers);
@@ -180,7 +227,15 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
     }
     if (!parsed.body.trim())
       problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
-    if (extra.length) continue;
+    if (result.data.issued > latest)
+      problems.push({
+        file,
+        line: keyLine(text, 'issued'),
+        field: 'issued',
+        severity: 'warning',
+        message: `ngày ban hành ${result.data.issued} ở tương lai; kiểm tra lại ngày`,
+      });
+    if (extra.length || unprintable.length) continue;
     const d = { file, id: directiveId(result.data), data: result.data, body: parsed.body };
     const key = `${d.data.issuer}|${numberKey(parseNumber(d.data.number)!)}|${d.data.issued}`;
     const twin = seen.get(key);
@@ -193,21 +248,58 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
       });
       continue;
     }
+    const sameAddress = byId.get(d.id);
+    if (sameAddress) {
+      problems.push({
+        file,
+        field: 'number',
+        line: keyLine(text, 'number'),
+        message:
+          `cùng địa chỉ trang ${directivePath(d.id)} với ${sameAddress.file} (số ${sameAddress.data.number} và số ${d.data.number} ` +
+          'chỉ khác nhau ở dấu hoặc chữ hoa, cùng cơ quan và ngày); sửa số hiệu của một trong hai tệp cho đúng bản in',
+      });
+      continue;
+    }
     seen.set(key, d);
+    byId.set(d.id, d);
     directives.push(d);
   }
   return { registry, directives, problems, fileCount: read.files.length };
 }
 
-/** Citations that match several directives: warnings, since the site shows them unlinked rather than guess. */
+/**
+ * Warnings about citations: those that match several directives (the site shows them unlinked rather than guess), and
+ * frontmatter relations that point at no directive of the library or at the directive itself (ignored).
+ */
 export function referenceWarnings(lib: LoadedLibrary, graph: ReferenceGraph): Problem[] {
   const files = new Map(lib.directives.map((d) => [d.id, d.file]));
-  return graph.ambiguous.map(({ from, reference: r }) => ({
+  const out: Problem[] = graph.ambiguous.map(({ from, reference: r }) => ({
     file: files.get(from)!,
     field: r.source === 'relation' ? 'relations' : undefined,
     severity: 'warning' as const,
     message: `dẫn chiếu "${r.text || r.number}" chưa xác định: có ${r.candidates.length} văn bản cùng số ${r.number} (${r.candidates.join(', ')}); thêm ngày vào trích dẫn hoặc khai báo relations với target để chỉ rõ`,
   }));
+  for (const d of lib.directives) {
+    for (const [i, rel] of d.data.relations.entries()) {
+      const field = `relations.${i}`;
+      const self = isSelfRelation(d, rel);
+      if (self)
+        out.push({
+          file: d.file,
+          field,
+          severity: 'warning',
+          message: 'quan hệ trỏ về chính văn bản này nên bị bỏ qua; xóa hoặc sửa target/number',
+        });
+      else if (rel.target && !files.has(rel.target))
+        out.push({
+          file: d.file,
+          field,
+          severity: 'warning',
+          message: `target "${rel.target}" không phải id của văn bản nào trong thư viện (id có dạng <id cơ quan>/<ngày>-<số>, ví dụ ${d.id}); sửa id hoặc dùng number`,
+        });
+    }
+  }
+  return out;
 }
 
 /** The citations of a loaded library, found once in each text as a reader sees it. */

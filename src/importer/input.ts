@@ -3,7 +3,7 @@
  * legacy TCVN3 / VNI encodings (as raw bytes, or already mangled into UTF-8 as Latin-1 mojibake), and refuses
  * binary or undecodable input with a message instead of importing mojibake.
  */
-import { normalizeText } from '../model/text.ts';
+import { normalizeText, withoutForbidden } from '../model/text.ts';
 import { decodeLegacy, ENCODING_NAMES, letterStats, syllableShare, type LegacyEncoding } from './encodings.ts';
 import { relineFlattened, isFlattenedDocument } from './reline.ts';
 import { repairDetachedMarks, repairTokens, scanTokens, splitLiteralBreaks, type Repair } from './repair.ts';
@@ -105,9 +105,11 @@ export function decodeInput(buf: Uint8Array): DecodeResult {
 }
 
 function finish(text: string, encoding: InputEncoding, warnings: string[]): DecodeResult {
-  const clean = normalizeText(text);
+  // Control characters carry no text and no library file may hold them (src/model/text.ts).
+  const { text: clean, removed } = withoutForbidden(normalizeText(text));
   if (!clean.trim()) return { ok: false, reason: 'tệp rỗng' };
-  return { ok: true, text: clean, encoding, warnings };
+  const notes = removed ? [...warnings, `đã bỏ ${removed} ký tự điều khiển (không in ra được)`] : warnings;
+  return { ok: true, text: clean, encoding, warnings: notes };
 }
 
 /** One source line: its 1-based number, clean text, and the cells a flattened two-column layout left in it. */

@@ -58,6 +58,13 @@ export interface Mention {
   candidates: number;
 }
 
+/** Whether a frontmatter relation names the directive that declares it: its id, or its own number (of its date). */
+export function isSelfRelation(d: { id: string; data: DirectiveData }, rel: DirectiveData['relations'][number]): boolean {
+  if (rel.target) return rel.target === d.id;
+  const cited = rel.number ? parseNumber(rel.number) : null;
+  return cited !== null && numberKey(cited) === numberKey(parseNumber(d.data.number)!) && (!rel.issued || rel.issued === d.data.issued);
+}
+
 /** The citations of a library both ways: what each directive cites, what cites it, what is missing or ambiguous. */
 export interface ReferenceGraph {
   outgoing: Map<string, ResolvedReference[]>;
@@ -195,6 +202,8 @@ export function buildReferenceGraph(
     }
     // Frontmatter relations add to what the text says, or correct it.
     for (const rel of n.data.relations) {
+      // A relation to the directive itself says nothing (validation warns of it).
+      if (isSelfRelation(n, rel)) continue;
       if (rel.target) {
         const t = byId.get(rel.target);
         const k = t ? numberKey(parseNumber(t.data.number)!) : `target:${rel.target}`;

@@ -6,9 +6,13 @@ export interface DateParts {
   day: number;
 }
 
+/** The years a directive may carry: from the founding of the Party to a horizon no plan reaches. */
+export const YEAR_MIN = 1930;
+export const YEAR_MAX = 2100;
+
 export function isValidDate({ year, month, day }: DateParts): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  if (year < YEAR_MIN || year > YEAR_MAX || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { DOC_TYPE_KEYS } from './doc-types.ts';
-import { parseIsoDate, toIso } from './dates.ts';
+import { parseIsoDate, toIso, YEAR_MAX, YEAR_MIN } from './dates.ts';
 import { parseNumber } from './numbers.ts';
 
 const text = (what: string) =>
@@ -13,6 +13,17 @@ const text = (what: string) =>
     .string({ error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải là chuỗi văn bản`) })
     .trim()
     .min(1, { error: `${what} không được để trống` });
+
+/** Why a date string is not accepted: its form, a day that does not exist, or a year outside the range. */
+function dateProblem(s: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return 'không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)';
+  const year = Number(m[1]);
+  if (year < YEAR_MIN || year > YEAR_MAX) return `nằm ngoài khoảng nhận (năm ${YEAR_MIN} đến ${YEAR_MAX})`;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `không có tháng ${month} (tháng từ 01 đến 12)`;
+  return `không có ngày này: tháng ${month} năm ${year} có ${new Date(Date.UTC(year, month, 0)).getUTCDate()} ngày`;
+}
 
 /**
  * YAML may hand us a string or (when unquoted and parsed by a timestamp-aware loader) a Date.
@@ -25,11 +36,14 @@ export const isoDate = (what: string) =>
       const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : v.trim();
       const parts = parseIsoDate(s);
       if (!parts) {
-        ctx.addIssue({ code: 'custom', message: `${what} "${s}" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)` });
+        ctx.addIssue({ code: 'custom', message: `${what} "${s}" ${dateProblem(s)}` });
         return z.NEVER;
       }
       return toIso(parts);
     });
+
+/** A subject is a line or a few: longer than this, the body has landed in it. */
+export const TITLE_MAX = 2000;
 
 export const signerSchema = z
   .object(
@@ -72,7 +86,10 @@ export const directiveSchema = z
     type: z.enum(DOC_TYPE_KEYS, {
       error: (i) => `loại văn bản "${String(i.input ?? '')}" không có trong bảng loại; dùng một trong: ${DOC_TYPE_KEYS.join(', ')}`,
     }),
-    title: text('trích yếu (title)'),
+    title: text('trích yếu (title)').max(TITLE_MAX, {
+      error: (i) =>
+        `trích yếu (title) dài ${String(i.input ?? '').length} ký tự, quá ${TITLE_MAX}; chỉ ghi phần trích yếu, nội dung để ở phần thân`,
+    }),
     issuer: text('cơ quan ban hành (issuer)').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'issuer phải là id ASCII của cơ quan trong content/issuers.yaml, ví dụ ban-dan-van-tu-tuyen-quang',
     }),
@@ -105,7 +122,7 @@ export type IssuerFamily = (typeof ISSUER_FAMILIES)[number];
 
 export const provinceSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id tỉnh phải là chữ thường ASCII, số và dấu gạch ngang' }),
     name: text('tên tỉnh (name)'),
   })
   .strict();

@@ -13,6 +13,31 @@ export function normalizeText(input: string): string {
   return input.replace(BOM, '').replace(/\r\n?/g, '\n').normalize('NFC').replace(NBSP, ' ').replace(ZERO_WIDTH, '');
 }
 
+/**
+ * Characters no field or body may hold: C0 controls but tab and line feed, DEL and C1 controls, lone surrogates and
+ * the noncharacters U+FFFE/U+FFFF. They print as nothing or as boxes, and XML (the feed, the sitemaps) cannot carry them.
+ */
+const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is looked for
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `s` without its forbidden characters (a vertical tab or form feed, Word's line and page breaks, becomes a space). */
+export function withoutForbidden(s: string): { text: string; removed: number } {
+  let removed = 0;
+  const text = s.replace(new RegExp(FORBIDDEN.source, 'g'), (c) => {
+    removed++;
+    return c === '\v' || c === '\f' ? ' ' : '';
+  });
+  return { text, removed };
+}
+
+/** The first forbidden character of `s`: its index and its code point as `U+000B`. */
+export function forbiddenCharacter(s: string): { index: number; codePoint: string } | null {
+  const m = FORBIDDEN.exec(s);
+  if (!m) return null;
+  return { index: m.index, codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+}
+
 /** đ/Đ and their look-alikes ð/Ð have no Unicode decomposition, so they are mapped explicitly. */
 export function foldD(s: string): string {
   return s.replace(/[đð]/g, 'd').replace(/[ĐÐ]/g, 'D');

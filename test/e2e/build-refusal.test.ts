@@ -36,7 +36,7 @@ test('invalid content is refused with the validator’s message, and the previou
   );
   expect(err.message).toMatch(/exit code 1/);
   expect(err.message).toContain(`${name}:`);
-  expect(err.message).toMatch(/issued: ngày ban hành \(issued\) "2021-02-30" không phải ngày hợp lệ/);
+  expect(err.message).toMatch(/issued: ngày ban hành \(issued\) "2021-02-30" không có ngày này: tháng 2 năm 2021 có 28 ngày/);
   expect(err.message).toMatch(/Không build: 1 lỗi trong nội dung/);
   // Astro was stopped at the gate: none of its log, no stack trace.
   expect(err.message).not.toMatch(/\[build\]|\[content\]|\n\s+at /);

@@ -43,6 +43,12 @@ describe('decodeInput', () => {
     expect(r.text).toBe('Bến Tre, ngày 07 tháng 3 năm 2022');
     expect(ok(toNfdOddSpacing(SAMPLE)).text.normalize('NFC')).toBe(ok(toNfdOddSpacing(SAMPLE)).text);
   });
+  it('control characters are removed with a note (Word line and page breaks become spaces); CR-only lines read as lines', () => {
+    // A real text around them: a file of mostly control bytes is refused as binary.
+    const r = ok(Buffer.from(`${SAMPLE.repeat(3)}Về\x01 công tác\u000bdân vận\r\x02Dòng hai\fhết\uFFFE\r`));
+    expect(r.text).toBe(`${SAMPLE.repeat(3)}Về công tác dân vận\nDòng hai hết\n`);
+    expect(r.warnings).toEqual(['đã bỏ 5 ký tự điều khiển (không in ra được)']);
+  });
   it('UTF-16 with BOM is read', () => {
     expect(ok(toUtf16le(SAMPLE)).text).toBe(SAMPLE);
   });

@@ -57,7 +57,7 @@ describe('directiveSchema', () => {
 
   it('refuses an impossible date', () => {
     expect(messages({ ...valid, issued: '2021-02-30' })).toEqual([
-      'ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)',
+      'ngày ban hành (issued) "2021-02-30" không có ngày này: tháng 2 năm 2021 có 28 ngày',
     ]);
     expect(messages({ ...valid, issued: '07/09/2021' })[0]).toContain('không phải ngày hợp lệ');
     expect(messages({ ...valid, issued: new Date('invalid') })).toEqual(['ngày ban hành (issued) phải có dạng YYYY-MM-DD']);
@@ -65,12 +65,32 @@ describe('directiveSchema', () => {
     expect(messages({ ...valid, issued: undefined })).toEqual(['thiếu ngày ban hành (issued)']);
   });
 
+  it('says why a well-formed date is refused: the accepted years, or the days of its month', () => {
+    expect(messages({ ...valid, issued: '1929-12-31' })).toEqual([
+      'ngày ban hành (issued) "1929-12-31" nằm ngoài khoảng nhận (năm 1930 đến 2100)',
+    ]);
+    expect(messages({ ...valid, issued: '2024-13-01' })).toEqual([
+      'ngày ban hành (issued) "2024-13-01" không có tháng 13 (tháng từ 01 đến 12)',
+    ]);
+    expect(messages({ ...valid, issued: '2024-02-30' })).toEqual([
+      'ngày ban hành (issued) "2024-02-30" không có ngày này: tháng 2 năm 2024 có 29 ngày',
+    ]);
+    expect(messages({ ...valid, issued: '1930-01-01' })).toEqual([]);
+  });
+
+  it('limits the subject to 2,000 characters', () => {
+    expect(messages({ ...valid, title: 'Về '.padEnd(2000, 'x') })).toEqual([]);
+    expect(messages({ ...valid, title: 'x'.repeat(1_500_000) })).toEqual([
+      'trích yếu (title) dài 1500000 ký tự, quá 2000; chỉ ghi phần trích yếu, nội dung để ở phần thân',
+    ]);
+  });
+
   it('refuses an impossible date written unquoted in YAML (it stays a string, not 2 March)', () => {
     const { data } = parseFrontmatter(
       '---\nnumber: 234-CV/BDVTU\ntype: cong-van\ntitle: Về công tác dân vận\nissuer: ban-dan-van-tinh-uy-tuyen-quang\nissued: 2021-02-30\n---\n\nNội dung.\n',
     );
     expect(data['issued']).toBe('2021-02-30');
-    expect(messages(data)).toEqual(['ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)']);
+    expect(messages(data)).toEqual(['ngày ban hành (issued) "2021-02-30" không có ngày này: tháng 2 năm 2021 có 28 ngày']);
   });
 
   it('reports unknown keys by name', () => {

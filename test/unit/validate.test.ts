@@ -154,7 +154,7 @@ describe('loadLibrary', () => {
       }),
     );
     expect(only(lib.problems, 'date.md').map((p) => [p.line, p.field, p.message])).toEqual([
-      [6, 'issued', 'ngày ban hành (issued) "2021-02-30" không phải ngày hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2021-09-07)'],
+      [6, 'issued', 'ngày ban hành (issued) "2021-02-30" không có ngày này: tháng 2 năm 2021 có 28 ngày'],
       [7, undefined, 'khóa không được hỗ trợ: ngay_ky (xem README để biết các khóa hợp lệ)'],
     ]);
     expect(only(lib.problems, 'empty.md').map((p) => p.message)).toEqual(['văn bản không có nội dung (phần thân sau khai báo YAML trống)']);
