@@ -9,7 +9,8 @@ import { collectInputs, ImportAbort, importFiles, type FileOutcome, type ImportR
 import { displayTitle } from '../model/display-title.ts';
 import type { ImportNotes } from '../importer/parse.ts';
 import type { Skipped } from '../importer/portal.ts';
-import { removePendingTempFiles } from '../importer/registry-file.ts';
+import { describeHolder } from '../content/lock.ts';
+import { removePendingTempFiles } from '../importer/write-file.ts';
 import { CONTENT_DIR } from '../settings.ts';
 
 const USAGE = `Cách dùng: npm run import -- <tệp hoặc thư mục>... [tùy chọn]
@@ -21,8 +22,9 @@ Văn bản chép từ cổng thông tin được nhận ra giữa phần thừa 
 
 Tùy chọn:
   --dry-run       chỉ cho xem sẽ ghi gì, không ghi tệp nào
-  --force         thay văn bản đã có (cùng cơ quan, số, ngày)
+  --force         thay văn bản đã có (cùng cơ quan, số, ngày), hoặc tệp cùng tên đã bị sửa tay
   --out <thư mục> nhập vào thư mục nội dung khác (mặc định: content)
+  --init          tạo thư viện mới nếu thư mục --out chưa phải thư viện (chưa có issuers.yaml)
   --json          in báo cáo dạng JSON
   -h, --help      hiện hướng dẫn này`;
 
@@ -64,7 +66,7 @@ function describeNotes(n: ImportNotes): string[] {
   return out;
 }
 
-function printReport(r: ImportReport, missing: string[]): void {
+function printReport(r: ImportReport, missing: { file: string; reason: string }[], ignored: string[]): void {
   const large = r.files.length > LARGE;
   const out: string[] = [];
   for (const o of r.files) {
@@ -79,8 +81,17 @@ function printReport(r: ImportReport, missing: string[]): void {
       );
     }
   }
-  for (const m of missing) out.push(`  lỗi      ${m}: không tìm thấy tệp hoặc thư mục`);
+  for (const m of missing) out.push(`  lỗi      ${rel(m.file)}: ${m.reason}`);
+  if (ignored.length)
+    out.push(
+      `  không đọc ${ignored.length} tệp không phải .txt hoặc .md: ${ignored.slice(0, 3).map(rel).join(', ')}${ignored.length > 3 ? ', …' : ''}`,
+    );
   if (out.length) console.log(out.join('\n'));
+  if (r.created) console.log(`\n${r.dryRun ? 'Sẽ tạo' : 'Đã tạo'} thư viện mới ở ${rel(r.contentDir)}.`);
+  if (r.removedTempFiles.length)
+    console.log(
+      `\nĐã xóa ${r.removedTempFiles.length} tệp tạm của một lần nhập bị ngắt trước đó (${r.removedTempFiles.map(rel).join(', ')}).`,
+    );
   if (r.newProvinces.length || r.newIssuers.length) {
     console.log(`\n${r.dryRun ? 'Sẽ thêm' : 'Đã thêm'} vào ${rel(path.join(r.contentDir, 'issuers.yaml'))}:`);
     for (const p of r.newProvinces) console.log(`  tỉnh, thành phố ${p.name} (${p.id})`);
@@ -121,6 +132,7 @@ const parseCliArgs = (argv: string[]) =>
     options: {
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
+      init: { type: 'boolean' },
       out: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -146,9 +158,14 @@ export async function main(argv: string[]): Promise<number> {
 
   const contentDir = args.values.out ? path.resolve(args.values.out) : CONTENT_DIR;
   const json = !!args.values.json;
-  const { files, missing } = collectInputs(args.positionals);
+  const inputs = collectInputs(args.positionals);
+  const { files } = inputs;
+  // Links that lead nowhere are failures too: the clerk meant them to be read.
+  const missing = [...inputs.missing.map((m) => ({ file: m, reason: 'không tìm thấy tệp hoặc thư mục' })), ...inputs.broken];
   if (!files.length && !missing.length) {
-    console.error('Không có tệp .txt hoặc .md nào trong các thư mục đã chỉ ra.');
+    console.error(
+      `Không có tệp .txt hoặc .md nào trong các thư mục đã chỉ ra${inputs.ignored.length ? ` (có ${inputs.ignored.length} tệp loại khác, ví dụ ${rel(inputs.ignored[0]!)})` : ''}.`,
+    );
     return 1;
   }
 
@@ -170,7 +187,10 @@ export async function main(argv: string[]): Promise<number> {
       contentDir,
       dryRun: !!args.values['dry-run'],
       force: !!args.values.force,
+      init: !!args.values.init,
       shouldStop: () => stop,
+      onWait: (holder) =>
+        console.error(`Đang chờ: một lần nhập khác đang ghi vào thư viện này (${describeHolder(holder)}); sẽ tiếp tục khi nó xong…`),
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();
@@ -195,12 +215,13 @@ export async function main(argv: string[]): Promise<number> {
   if (tty) process.stderr.write('\r\x1b[K');
 
   if (json) {
-    const failedMissing = missing.map((m) => ({ file: m, status: 'failed', reason: 'không tìm thấy tệp hoặc thư mục' }));
+    const failedMissing = missing.map((m) => ({ ...m, status: 'failed' }));
     console.log(
       JSON.stringify(
         {
           ...report,
           files: [...report.files, ...failedMissing],
+          ignored: inputs.ignored,
           counts: { ...report.counts, failed: report.counts.failed + missing.length, total: report.counts.total + missing.length },
           seconds: (Date.now() - started) / 1000,
         },
@@ -209,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
       ),
     );
   } else {
-    printReport(report, missing);
+    printReport(report, missing, inputs.ignored);
   }
   return report.counts.failed + missing.length > 0 || report.stopped ? 1 : 0;
 }

@@ -7,22 +7,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FrontmatterError, parseFrontmatter, stringifyFrontmatter } from '../content/frontmatter.ts';
 import { directiveId } from '../model/ids.ts';
+import { listDirectiveFiles, readContentText } from '../content/files.ts';
+import { lockWhenFree, type Lock, type LockHolder } from '../content/lock.ts';
 import { readRegistry } from '../content/registry.ts';
 import { ROOT } from '../settings.ts';
 import { translateZodMessage } from '../content/problems.ts';
 import { directiveSchema, type DirectiveInput, type Issuer, type Province, type Registry } from '../model/schema.ts';
-import { normalizeText } from '../model/text.ts';
 import { checkDirective } from '../content/library.ts';
 import { unaccountedLines } from './coverage.ts';
 import { buildDirective, issuerTexts, type ImportNotes, type ParseResult } from './parse.ts';
 import { parseSource } from './parse-pool.ts';
-import { registryText, writeFileAtomic, writeFileAtomicAsync } from './registry-file.ts';
+import { EMPTY_REGISTRY, registryText } from './registry-file.ts';
+import { removeStaleTempFiles, stageFile, writeFileAtomic, writeFileAtomicAsync, type StagedFile } from './write-file.ts';
 
 export interface ImportOptions {
   /** Content folder holding `directives/` and `issuers.yaml`. */
   contentDir: string;
   dryRun?: boolean | undefined;
   force?: boolean | undefined;
+  /** Make `contentDir` a new library when it is not one yet (no `issuers.yaml`); without it such a folder is refused. */
+  init?: boolean | undefined;
+  /** Told who holds the library when another import is writing to it; this one waits for it to finish. */
+  onWait?: ((holder: LockHolder | null) => void) | undefined;
   /** Called after each file, for a progress display. */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Checked between files; true stops the batch cleanly (Ctrl-C). */
@@ -55,6 +61,10 @@ export interface ImportReport {
   files: FileOutcome[];
   newProvinces: Province[];
   newIssuers: Issuer[];
+  /** Temp files of an earlier import that was killed, removed before this one. */
+  removedTempFiles: string[];
+  /** The library was created by this import (`init`). */
+  created: boolean;
   counts: Record<OutcomeStatus, number> & { total: number };
 }
 
@@ -62,17 +72,44 @@ export class ImportAbort extends Error {}
 
 const INPUT_EXT = new Set(['.txt', '.md']);
 
-/** Files named on the command line, folders walked recursively (`.txt` and `.md`, hidden entries skipped). */
-export function collectInputs(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+export interface CollectedInputs {
+  files: string[];
+  /** Paths named on the command line that do not exist. */
+  missing: string[];
+  /** Links in the folders that lead nowhere or in a circle, with why. */
+  broken: { file: string; reason: string }[];
+  /** Files in the folders that are not of a kind the importer reads. */
+  ignored: string[];
+}
+
+/**
+ * Files named on the command line, and the `.txt` and `.md` files of folders walked recursively (hidden entries
+ * skipped). Links are followed, to a file or a folder, each real folder walked once.
+ */
+export function collectInputs(paths: readonly string[]): CollectedInputs {
+  const out: CollectedInputs = { files: [], missing: [], broken: [], ignored: [] };
+  const walked = new Set<string>();
   const walk = (dir: string) => {
+    const real = fs.realpathSync(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && INPUT_EXT.has(path.extname(e.name).toLowerCase())) files.push(p);
+      let st: fs.Stats = e as unknown as fs.Stats;
+      if (e.isSymbolicLink()) {
+        try {
+          st = fs.statSync(p);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          out.broken.push({ file: p, reason: code === 'ELOOP' ? 'liên kết vòng lặp' : 'liên kết tới tệp không tồn tại' });
+          continue;
+        }
+      }
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() && INPUT_EXT.has(path.extname(e.name).toLowerCase())) out.files.push(p);
+      else if (st.isFile()) out.ignored.push(p);
     }
   };
   for (const p of paths) {
@@ -80,13 +117,14 @@ export function collectInputs(paths: readonly string[]): { files: string[]; miss
     try {
       st = fs.statSync(p);
     } catch {
-      missing.push(p);
+      out.missing.push(p);
       continue;
     }
     if (st.isDirectory()) walk(p);
-    else files.push(p);
+    else out.files.push(p);
   }
-  return { files: [...new Set(files.map((f) => path.resolve(f)))], missing };
+  out.files = [...new Set(out.files.map((f) => path.resolve(f)))];
+  return out;
 }
 
 /** How a source is recorded in `source.file`: relative to the project when inside it, else its name. */
@@ -95,27 +133,63 @@ export function sourceRef(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.basename(file);
 }
 
-/** Ids of the directives already in the folder (light scan: frontmatter only). */
+/** Ids of the directives already in the library (light scan: frontmatter only), by the library's one rule of files. */
 function existingIds(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      const { data } = parseFrontmatter(fs.readFileSync(file, 'utf8'));
-      const [issuer, number, issued] = [data['issuer'], data['number'], data['issued']];
-      if (typeof issuer === 'string' && typeof number === 'string' && typeof issued === 'string')
-        out.set(directiveId({ issuer, number, issued }), file);
-    } catch (e) {
-      if (!(e instanceof FrontmatterError)) throw e;
-    }
+  if (!fs.existsSync(dir)) return out;
+  for (const file of listDirectiveFiles(dir).files) {
+    const id = idOfFile(file);
+    if (id) out.set(id, file);
   }
   return out;
+}
+
+/** The id a directive file describes, or null when it does not read as one. */
+function idOfFile(file: string): string | null {
+  const read = readContentText(file);
+  if (!read.ok) return null;
+  try {
+    const { data } = parseFrontmatter(read.text);
+    const [issuer, number, issued] = [data['issuer'], data['number'], data['issued']];
+    return typeof issuer === 'string' && typeof number === 'string' && typeof issued === 'string'
+      ? directiveId({ issuer, number, issued })
+      : null;
+  } catch (e) {
+    if (e instanceof FrontmatterError) return null;
+    throw e;
+  }
+}
+
+/** What a file already there says it is, for a message: `số 01-CT/TU ngày 2021-01-05`, or that it does not read. */
+function describeFile(file: string): string {
+  const read = readContentText(file);
+  try {
+    if (read.ok) {
+      const { data } = parseFrontmatter(read.text);
+      return `số ${String(data['number'] ?? '?')} ngày ${String(data['issued'] ?? '?')}`;
+    }
+  } catch {
+    /* described below */
+  }
+  return 'nội dung không đọc được như một văn bản';
+}
+
+/**
+ * The library to import into: a folder with `issuers.yaml`. A folder without one (a typo in `--out`) is refused
+ * unless `init` asks for a new library; returns whether one is (or, in a dry run, would be) created.
+ */
+function checkLibrary(contentDir: string, init: boolean, dryRun: boolean): boolean {
+  if (fs.existsSync(path.join(contentDir, 'issuers.yaml'))) return false;
+  if (!init)
+    throw new ImportAbort(
+      `${contentDir} không phải thư viện văn bản (không có issuers.yaml). Kiểm tra lại đường dẫn --out, ` +
+        'hoặc thêm --init để tạo thư viện mới ở đó.',
+    );
+  if (!dryRun) {
+    fs.mkdirSync(path.join(contentDir, 'directives'), { recursive: true });
+    writeFileAtomic(path.join(contentDir, 'issuers.yaml'), EMPTY_REGISTRY, { durable: true });
+  }
+  return true;
 }
 
 function loadRegistry(file: string): { registry: Registry; text: string | null } {
@@ -138,6 +212,24 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const dryRun = !!opts.dryRun;
   const registryFile = path.join(opts.contentDir, 'issuers.yaml');
   const directivesDir = path.join(opts.contentDir, 'directives');
+  const created = checkLibrary(opts.contentDir, !!opts.init, dryRun);
+  // One import writes to a library at a time; another waits, then reads the library as the first one left it.
+  let lock: Lock | null = null;
+  if (!dryRun) lock = await lockWhenFree(path.join(opts.contentDir, '.import.lock'), (h) => opts.onWait?.(h));
+  try {
+    return await importLocked(files, opts, { dryRun, registryFile, directivesDir, created });
+  } finally {
+    lock?.release();
+  }
+}
+
+async function importLocked(
+  files: readonly string[],
+  opts: ImportOptions,
+  at: { dryRun: boolean; registryFile: string; directivesDir: string; created: boolean },
+): Promise<ImportReport> {
+  const { dryRun, registryFile, directivesDir } = at;
+  const removedTempFiles = dryRun ? [] : removeStaleTempFiles([opts.contentDir, directivesDir]);
   const loaded = loadRegistry(registryFile);
   let registry = loaded.registry;
   let registryTextNow = loaded.text;
@@ -150,6 +242,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     files: [],
     newProvinces: [],
     newIssuers: [],
+    removedTempFiles,
+    created: at.created,
     counts: { imported: 0, replaced: 0, skipped: 0, failed: 0, total: files.length },
   };
   const done = (o: FileOutcome) => {
@@ -166,10 +260,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       .catch((e: NodeJS.ErrnoException) => {
         report.counts[o.status]--;
         report.counts.failed++;
-        Object.assign(o, {
-          status: 'failed',
-          reason: `không ghi được tệp ${o.target} (${e.code ?? e.message}); kiểm tra quyền ghi và chỗ trống trên đĩa`,
-        });
+        Object.assign(o, { status: 'failed', reason: cannotWrite(o.target!, e) });
       })
       .finally(() => writing.delete(w));
     writing.add(w);
@@ -258,31 +349,88 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       };
     }
     const target = already ?? path.join(directivesDir, b.fileName);
+    // A file of this name that describes another directive (edited by hand since, or not a directive at all).
+    const occupied = !already && fs.existsSync(target);
+    if (occupied && !opts.force)
+      return {
+        ...base,
+        status: 'failed',
+        id,
+        target,
+        reason:
+          `tệp ${path.relative(process.cwd(), target) || target} đã có và ghi văn bản khác (${describeFile(target)}), ` +
+          `văn bản nhập là số ${b.data.number} ngày ${schema.data.issued}; không ghi đè. Đổi tên tệp đã có, hoặc dùng --force để thay`,
+      };
     inBatch.set(id, file);
-
-    if (b.additions.provinces.length || b.additions.issuers.length) {
-      const next: Registry = { provinces: [...registry.provinces, ...b.additions.provinces], issuers: allIssuers };
-      if (!dryRun) {
-        const text = registryText(registryTextNow, registry, b.additions);
-        writeFileAtomic(registryFile, text, { durable: true });
-        registryTextNow = text;
-      }
-      registry = next;
-      report.newProvinces.push(...b.additions.provinces);
-      report.newIssuers.push(...b.additions.issuers);
-    }
-    if (already) keepEditorialFields(already, b.data as Record<string, unknown>);
-    existing.set(id, target);
+    const replacing = already ?? (occupied ? target : undefined);
+    if (replacing) keepEditorialFields(replacing, b.data as Record<string, unknown>);
     const outcome: FileOutcome = {
       ...base,
-      status: already ? 'replaced' : 'imported',
+      status: replacing ? 'replaced' : 'imported',
       id,
       target,
       ...(dryRun ? { data: b.data, body: b.body } : {}),
     };
-    if (!dryRun) writeDirective(outcome, stringifyFrontmatter(b.data, b.body));
+    const text = stringifyFrontmatter(b.data, b.body);
+    const adds = b.additions.provinces.length > 0 || b.additions.issuers.length > 0;
+    if (adds && !dryRun) {
+      // The directive is staged first, so the registry only ever gains issuers of directives that are written.
+      const failed = writeWithRegistry(target, text, b.additions);
+      if (failed) return { ...base, status: 'failed', id, target, reason: failed };
+    } else if (!dryRun) writeDirective(outcome, text);
+    if (adds) {
+      registry = { provinces: [...registry.provinces, ...b.additions.provinces], issuers: allIssuers };
+      report.newProvinces.push(...b.additions.provinces);
+      report.newIssuers.push(...b.additions.issuers);
+    }
+    existing.set(id, target);
     return outcome;
   }
+
+  /** Write a directive that adds to the registry: both, or neither. Returns why not, or null. */
+  function writeWithRegistry(target: string, text: string, additions: { provinces: Province[]; issuers: Issuer[] }): string | null {
+    let staged: StagedFile;
+    try {
+      staged = stageFile(target, text);
+    } catch (e) {
+      return cannotWrite(target, e);
+    }
+    try {
+      // A registry made read-only is not replaced behind its owner's back (the rename would allow it).
+      if (fs.existsSync(registryFile)) fs.accessSync(registryFile, fs.constants.W_OK);
+      const next = registryText(registryTextNow, registry, additions);
+      writeFileAtomic(registryFile, next, { durable: true });
+      registryTextNow = next;
+    } catch (e) {
+      staged.abort();
+      return cannotWrite(registryFile, e);
+    }
+    try {
+      staged.commit();
+    } catch (e) {
+      return cannotWrite(target, e);
+    }
+    return null;
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  EACCES: 'không có quyền ghi',
+  EPERM: 'không có quyền ghi',
+  EROFS: 'ổ đĩa chỉ đọc',
+  ENOSPC: 'hết chỗ trên đĩa',
+  EISDIR: 'đó là một thư mục',
+  ERR_FS_EISDIR: 'đó là một thư mục',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+  // From making the folder: a file stands where the folder should be.
+  EEXIST: 'một phần của đường dẫn không phải thư mục',
+};
+
+/** Why a file could not be written, naming it, in words. */
+function cannotWrite(file: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why = (err.code && WRITE_ERRORS[err.code]) ?? err.code ?? err.message;
+  return `không ghi được ${path.relative(process.cwd(), file) || file} (${why}); kiểm tra quyền ghi và chỗ trống trên đĩa`;
 }
 
 /**
@@ -294,7 +442,9 @@ const EDITORIAL_FIELDS = ['topics', 'relations'] as const;
 function keepEditorialFields(file: string, data: Record<string, unknown>): void {
   let old: Record<string, unknown>;
   try {
-    old = parseFrontmatter(normalizeText(fs.readFileSync(file, 'utf8'))).data;
+    const read = readContentText(file);
+    if (!read.ok) return;
+    old = parseFrontmatter(read.text).data;
   } catch {
     return; // an unreadable old file has nothing to keep
   }

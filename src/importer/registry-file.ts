@@ -1,118 +1,79 @@
 /**
- * Writing the issuer registry and directive files. New provinces and issuers are inserted into the existing
- * text (so comments and hand formatting stay); only when the file's layout is not the usual
- * `provinces:` then `issuers:` is it rewritten whole. Every write is atomic: temp file + rename.
+ * Adding provinces and issuers to the registry file (`issuers.yaml`) in place, with the `yaml` package's Document
+ * API: the editor's comments, blank lines, quoting and key order stay, a byte-order mark and CRLF line endings too;
+ * new entries take the style of the entries before them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import * as yaml from 'js-yaml';
+import * as jsYaml from 'js-yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, type YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { registrySchema, type Issuer, type Province, type Registry } from '../model/schema.ts';
-
-const dumpOpts = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"' as const };
-
-/** Temp files being written, removed if the process stops before their rename. */
-const pending = new Set<string>();
-
-/**
- * Write to a temp file in the same folder, then rename over the target: a reader (or a crash, or Ctrl-C)
- * sees the old file or the new one, never half of one. `durable` also flushes to disk before the rename
- * (used for the registry; for 10,000 directives the flushes would cost more than the whole parse).
- */
-export function writeFileAtomic(file: string, text: string, opts: { durable?: boolean } = {}): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  pending.add(tmp);
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, text);
-      if (opts.durable) fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } finally {
-    pending.delete(tmp);
-    if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
-  }
-}
-
-/**
- * {@link writeFileAtomic} on libuv's threads, for the directive files of a batch: creating 10,000 files costs the
- * kernel several seconds, which this keeps off the thread that resolves issuers in order.
- */
-export async function writeFileAtomicAsync(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  pending.add(tmp);
-  try {
-    // The folder is made only when missing: checking it for every file of a batch costs more than the write.
-    await fs.promises.writeFile(tmp, text).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-      await fs.promises.mkdir(dir, { recursive: true });
-      await fs.promises.writeFile(tmp, text);
-    });
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  } finally {
-    pending.delete(tmp);
-  }
-}
-
-export function removePendingTempFiles(): void {
-  for (const tmp of pending) fs.rmSync(tmp, { force: true });
-  pending.clear();
-}
-
-/** One list entry in the registry's style: `  - id: ...` with a flow-style header. */
-function entry(o: object): string {
-  return `${yaml
-    .dump([o], { ...dumpOpts, flowLevel: 2 })
-    .replace(/^/gm, '  ')
-    .replace(/\s+$/, '')}\n`;
-}
 
 const HEAD =
   '# Issuing bodies and provinces. Ids are stable ASCII and never change once used:\n' +
   '# an issuer is an organisation of its time (provinces and boards merged in 2025 keep their old ids).\n';
 
-function fullText(reg: Registry): string {
-  const provinces = reg.provinces.length ? `provinces:\n${reg.provinces.map(entry).join('')}` : 'provinces: []\n';
-  const issuers = reg.issuers.length ? `issuers:\n${reg.issuers.map(entry).join('')}` : 'issuers: []\n';
-  return `${HEAD}${provinces}\n${issuers}`;
+/** A new registry file. */
+export const EMPTY_REGISTRY = `${HEAD}provinces: []\n\nissuers: []\n`;
+
+const TO_STRING = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false } as const;
+
+/** Append `items` to the list under `key`, each a block map like its neighbours, with string lists in flow style. */
+function append(doc: Document, key: 'provinces' | 'issuers', items: readonly object[]): void {
+  if (!items.length) return;
+  let seq = doc.get(key, true);
+  if (!isSeq(seq)) {
+    seq = new YAMLSeq();
+    doc.set(key, seq);
+  }
+  const list = seq as YAMLSeq;
+  // An empty `[]` becomes a block list once it has entries.
+  if (!list.items.length) list.flow = false;
+  const previous = list.items.at(-1);
+  const flowEntries = isMap(previous) && previous.flow;
+  for (const item of items) {
+    const node = doc.createNode(item) as YAMLMap;
+    node.flow = !!flowEntries;
+    for (const pair of node.items) if (isSeq(pair.value)) pair.value.flow = true;
+    list.items.push(node);
+  }
 }
 
 /**
- * New registry text: `existing` (null when there is no file) with the additions. Falls back to a full
- * rewrite when inserting would not give back exactly the merged registry.
+ * `provinces: # comment` is read with the comment on the list, and would be written back on a line of its own:
+ * put a comment that stood on the key's line back there.
+ */
+function keepKeyLineComments(doc: Document, source: string): void {
+  if (!isMap(doc.contents)) return;
+  for (const pair of doc.contents.items) {
+    const { key, value } = pair;
+    if (!isScalar(key) || !isCollection(value) || !value.commentBefore || !key.range) continue;
+    const lineEnd = source.indexOf('\n', key.range[1]);
+    const rest = source.slice(key.range[1], lineEnd < 0 ? undefined : lineEnd);
+    if (!/^\s*:\s*#/.test(rest)) continue;
+    const [first, ...others] = value.commentBefore.split('\n');
+    key.comment = first ?? null;
+    value.commentBefore = others.length ? others.join('\n') : null;
+  }
+}
+
+/**
+ * The registry text with the additions: `existing` edited in place (null or blank: a new file). Throws when the
+ * existing text does not parse or the result would not read back as exactly the merged registry.
  */
 export function registryText(existing: string | null, before: Registry, add: { provinces: Province[]; issuers: Issuer[] }): string {
   const merged: Registry = { provinces: [...before.provinces, ...add.provinces], issuers: [...before.issuers, ...add.issuers] };
-  if (existing === null || !existing.trim()) return fullText(merged);
-  const text = existing.endsWith('\n') ? existing : `${existing}\n`;
-  const lines = text.split('\n');
-  const issuersAt = lines.findIndex((l) => /^issuers:\s*(#.*)?$/.test(l));
-  const provincesAt = lines.findIndex((l) => /^provinces:\s*(#.*)?$/.test(l));
-  const laterKey = lines.slice(issuersAt + 1).some((l) => /^[^\s#-]/.test(l));
-  if (issuersAt < 0 || provincesAt < 0 || provincesAt > issuersAt || laterKey) return fullText(merged);
-  // Provinces go after the last province entry line; issuers at the end of the file.
-  let insertAt = issuersAt;
-  while (insertAt > provincesAt + 1 && !lines[insertAt - 1]!.trim()) insertAt--;
-  const out = [
-    ...lines.slice(0, insertAt),
-    ...(add.provinces.length ? add.provinces.map(entry).join('').replace(/\n$/, '').split('\n') : []),
-    ...lines.slice(insertAt),
-  ]
-    .join('\n')
-    .replace(/\n*$/, '\n');
-  const withIssuers = add.issuers.length ? `${out}${add.issuers.map(entry).join('')}` : out;
-  try {
-    const check = registrySchema.parse(yaml.load(withIssuers, { schema: yaml.CORE_SCHEMA }) ?? {});
-    const same = JSON.stringify(check) === JSON.stringify(registrySchema.parse(merged));
-    return same ? withIssuers : fullText(merged);
-  } catch {
-    return fullText(merged);
-  }
+  const source = existing?.trim() ? existing : EMPTY_REGISTRY;
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const crlf = /\r\n/.test(source);
+  const doc = parseDocument(source.slice(bom.length).replace(/\r\n/g, '\n'));
+  if (doc.errors.length) throw new Error(`issuers.yaml không đọc được: ${doc.errors[0]!.message}`);
+  if (!isMap(doc.contents)) throw new Error('issuers.yaml phải có các khóa provinces và issuers');
+  keepKeyLineComments(doc, source.slice(bom.length).replace(/\r\n/g, '\n'));
+  append(doc, 'provinces', add.provinces);
+  append(doc, 'issuers', add.issuers);
+  let text = doc.toString(TO_STRING);
+  const check = registrySchema.parse(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? {});
+  if (JSON.stringify(check) !== JSON.stringify(registrySchema.parse(merged)))
+    throw new Error('issuers.yaml sau khi thêm không khớp với sổ đăng ký cần ghi');
+  if (crlf) text = text.replace(/\n/g, '\r\n');
+  return bom + text;
 }

@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 test('seeds import into an empty folder, validate, build and are found by search', async () => {
-  const imp = run('src/cli/import.ts', ['--out', content, SEEDS]);
+  const imp = run('src/cli/import.ts', ['--init', '--out', content, SEEDS]);
   expect(imp.code, imp.out).toBe(0);
   expect(imp.out).toMatch(/Đã nhập 2, bỏ qua 0, lỗi 0/);
   expect(fs.readdirSync(path.join(content, 'directives')).sort()).toEqual(
@@ -77,7 +77,7 @@ test('a file that is not a directive fails alone, with its name and no stack tra
   fs.copyFileSync(path.join(SEEDS, '003_3924e64127cca43e.txt'), path.join(dir, 'tot.txt'));
   fs.writeFileSync(path.join(dir, 'thu-moi.txt'), 'Kính mời các đồng chí dự họp vào sáng thứ Hai.\n');
   const out = path.join(makeTempDir('vanban-mixed-out-'), 'content');
-  const r = run('src/cli/import.ts', ['--out', out, dir]);
+  const r = run('src/cli/import.ts', ['--init', '--out', out, dir]);
   expect(r.code).toBe(1);
   expect(r.out).toContain('thu-moi.txt');
   expect(r.out).toMatch(/Đã nhập 1, bỏ qua 0, lỗi 1/);
@@ -90,7 +90,7 @@ test('a file that is not a directive fails alone, with its name and no stack tra
 test('copies as they come from portals import, build and read as a reader expects', async () => {
   const dir = path.join(REPO_ROOT, 'test/fixtures/raw/real-shapes');
   const out = path.join(makeTempDir('vanban-real-shapes-'), 'content');
-  const imp = run('src/cli/import.ts', ['--out', out, '--json', dir]);
+  const imp = run('src/cli/import.ts', ['--init', '--out', out, '--json', dir]);
   expect(imp.code, imp.out).toBe(0);
   const report = JSON.parse(imp.out.slice(imp.out.indexOf('{'))) as {
     files: { file: string; status: string; notes?: { skipped: { kind: string }[]; fromMetadata: string[]; repairs: string[] } }[];

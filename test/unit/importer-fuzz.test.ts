@@ -104,7 +104,7 @@ describe('importer fuzz', () => {
 
     const content = path.join(makeTempDir('vanban-fuzz-out-'), 'content');
     const started = Date.now();
-    const report = await importFiles(inputs, { contentDir: content });
+    const report = await importFiles(inputs, { contentDir: content, init: true });
     const seconds = (Date.now() - started) / 1000;
 
     expect(report.files).toHaveLength(inputs.length);

@@ -39,8 +39,9 @@ describe('seeds into an empty content folder', () => {
   it('imports both seeds, creating issuers and provinces', async () => {
     report = await importFiles(
       fs.readdirSync(SOURCES).map((f) => path.join(SOURCES, f)),
-      { contentDir: out },
+      { contentDir: out, init: true },
     );
+    expect(report.created).toBe(true);
     expect(report.counts).toMatchObject({ imported: 2, failed: 0, skipped: 0 });
     expect(report.newIssuers.map((i) => i.id).sort()).toEqual([
       'ban-dan-van-tinh-uy-tuyen-quang',
@@ -85,10 +86,15 @@ describe('seeds into an empty content folder', () => {
 describe('a directive that cannot be written', () => {
   it('is reported failed with the reason, and counted so', async () => {
     const out = tempDir();
+    fs.writeFileSync(path.join(out, 'issuers.yaml'), 'provinces: []\nissuers: []\n');
     fs.writeFileSync(path.join(out, 'directives'), 'not a folder');
     const report = await importFiles([path.join(SOURCES, '002_78452393869b290e.txt')], { contentDir: out });
     expect(report.files[0]).toMatchObject({ status: 'failed' });
-    expect(report.files[0]!.reason).toMatch(/không ghi được tệp .*ENOTDIR.*quyền ghi/);
+    expect(report.files[0]!.reason).toMatch(
+      /không ghi được .*directives.*\(một phần của đường dẫn không phải thư mục\); kiểm tra quyền ghi/,
+    );
+    // The registry gains nothing from a directive that was not written.
+    expect(fs.readFileSync(path.join(out, 'issuers.yaml'), 'utf8')).toBe('provinces: []\nissuers: []\n');
     expect(report.counts).toMatchObject({ imported: 0, failed: 1 });
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -107,6 +113,7 @@ describe('a batch stopped part way (Ctrl-C)', () => {
     let seen = 0;
     const report = await importFiles(files, {
       contentDir: out,
+      init: true,
       onProgress: (n) => {
         seen = n;
       },
@@ -151,7 +158,7 @@ describe('registry file', () => {
 describe('command line', () => {
   it('imports a mixed folder: good files in, bad files named with the reason, exit code 1, no stack trace', () => {
     const out = tempDir();
-    const r = cli('--out', out, path.join(RAW, 'party'), path.join(RAW, 'not-directive'), 'khong-co-tep-nay.txt');
+    const r = cli('--init', '--out', out, path.join(RAW, 'party'), path.join(RAW, 'not-directive'), 'khong-co-tep-nay.txt');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/Đã nhập 6, bỏ qua 0, lỗi 10 \(tổng 16 tệp\)/);
     expect(r.stdout).toMatch(/news\.txt:1: không phải văn bản chỉ đạo/);
@@ -164,7 +171,7 @@ describe('command line', () => {
 
   it('--dry-run writes nothing and shows what would be written; --json is machine-readable', () => {
     const out = tempDir();
-    const r = cli('--dry-run', '--json', '--out', out, path.join(RAW, 'state'));
+    const r = cli('--dry-run', '--init', '--json', '--out', out, path.join(RAW, 'state'));
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.dryRun).toBe(true);
@@ -172,7 +179,7 @@ describe('command line', () => {
     expect(report.files[0].data.number).toBeTruthy();
     expect(report.newIssuers.length).toBeGreaterThan(0);
     expect(fs.readdirSync(out)).toEqual([]);
-    const text = cli('--dry-run', '--out', out, path.join(RAW, 'state', 'cong-van-so-y-te-nam-dinh.txt'));
+    const text = cli('--dry-run', '--init', '--out', out, path.join(RAW, 'state', 'cong-van-so-y-te-nam-dinh.txt'));
     expect(text.stdout).toMatch(/sẽ nhập .*so-y-te-tinh-nam-dinh--2022-03-05-2345-syt-nvy\.md/);
     expect(text.stdout).toMatch(/Chạy thử/);
   });

@@ -316,7 +316,7 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   say(`generated ${gen.files} raw directives (${gen.words.mean} words on average) in ${fmtS(res.steps['generate raw']!.ms)}`);
 
   // 2. Import.
-  const imp = await step('import', [path.join(ROOT, 'src/cli/import.ts'), p('raw'), '--out', content, '--json']);
+  const imp = await step('import', [path.join(ROOT, 'src/cli/import.ts'), p('raw'), '--out', content, '--init', '--json']);
   let citingId = '';
   try {
     const report = JSON.parse(imp.stdout) as {
