@@ -1,17 +1,17 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { pruneStaleOutput } from './src/build/prune-stale-output.ts';
 import { storeReadAtRender } from './src/build/store-read-at-render.ts';
 import { validationGate } from './src/build/validation-gate.ts';
-import { ASTRO_CACHE_DIR, siteBase } from './src/settings.ts';
+import { ASTRO_CACHE_DIR, siteBase, siteUrl } from './src/settings.ts';
 
 /** `SITE_BASE=/vanban/` serves the whole site from a subfolder. */
 const base = siteBase();
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: siteUrl(process.env.SITE_URL, base),
   base,
+  // `npm run build` points this at its staging folder and swaps the finished site in (src/build/publish.ts).
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: ASTRO_CACHE_DIR,
   trailingSlash: 'always',
@@ -37,9 +37,7 @@ export default defineConfig({
     },
   },
   // The gate first: nothing is written before `npm run build` has validated the content.
-  integrations: [validationGate(), pruneStaleOutput(), storeReadAtRender()],
-  // Reused pages stay in place between builds; pruneStaleOutput removes what this build did not produce.
-  vite: { build: { emptyOutDir: false } },
+  integrations: [validationGate(), storeReadAtRender()],
   experimental: {
     // Pages whose props (src/site/views.ts) are unchanged are reused on rebuilds.
     incrementalBuild: true,

@@ -16,10 +16,13 @@ export interface AstroProcess {
   decide(verdict: GateVerdict): void;
   /** Print what Astro wrote so far, and from now on as it comes. */
   release(): void;
+  /** Stop it at once (an interrupted build). */
+  kill(): void;
 }
 
-export function startAstro(): AstroProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, [GATE_ENV]: '1' };
+/** Astro building into `outDir` (the build's staging folder, src/build/publish.ts). */
+export function startAstro(outDir: string): AstroProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, [GATE_ENV]: '1', OUT_DIR: outDir };
   if (process.stdout.isTTY && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
@@ -53,6 +56,9 @@ export function startAstro(): AstroProcess {
     release() {
       for (const [to, chunk] of held ?? []) to.write(chunk);
       held = null;
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
 }

@@ -1,23 +1,28 @@
 /**
- * `npm run build`, in named phases: check the output folder, start Astro, read and check the library once (a worker
- * thread), hand Astro the checked library, take the search records into Pagefind, wait for Astro, publish the index.
+ * `npm run build`, in named phases: take the build locks, check the output folder, start Astro, read and check the
+ * library once (a worker thread), hand Astro the checked library, take the search records into Pagefind, wait for
+ * Astro, write the index, swap the finished site in.
  *
  * On two cores the phases overlap: Astro starts while the worker reads the library, and Pagefind takes the records
  * while Astro renders. Astro writes nothing before the content is known to have no errors (the gate,
  * src/build/validation-gate.ts), and its output is held back until the worker's messages are printed, so refused
- * content reads as those messages alone and leaves the output folder as it was. When the index is made — beside Astro
- * or after it — is decided by src/build/index-timing.ts; either way it is published into the output folder only after
- * Astro has succeeded. A library of 20,000 directives or more is indexed in two shards by date (src/search/shards.ts).
+ * content reads as those messages alone. Astro and the index write into a staging folder that replaces the output
+ * folder only when everything succeeded (src/build/publish.ts): a refused, failed, interrupted or crashed build leaves
+ * the output folder as it was. When the index is made — beside Astro or after it — is decided by
+ * src/build/index-timing.ts. A library of 20,000 directives or more is indexed in two shards by date
+ * (src/search/shards.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { indexShards, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
-import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, siteBase } from '../settings.ts';
+import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, SettingsError, siteBase, siteUrl } from '../settings.ts';
 import { later, startWorker } from '../workers/rpc.ts';
+import { describeHolder, lockNow, LockHeld, type Lock } from '../content/lock.ts';
 import { startAstro, type AstroProcess } from './astro-process.ts';
 import { indexTiming } from './index-timing.ts';
 import type { PrepareProtocol, Records, Verdict } from './prepare-worker.ts';
+import { stageSite, type SiteStaging } from './publish.ts';
 
 /** A build that stops: its message is for the person who ran it. */
 export class BuildError extends Error {}
@@ -109,13 +114,91 @@ async function refuse(astro: AstroProcess, indexing: Promise<Indexing>, message:
   throw new BuildError(message);
 }
 
+/** One build at a time per output folder and per Astro cache: a second one says who runs and stops. */
+function takeBuildLocks(outDir: string): Lock[] {
+  const files = [path.join(ASTRO_CACHE_DIR, 'build.lock'), path.join(path.dirname(outDir), `.${path.basename(outDir)}.build.lock`)];
+  const locks: Lock[] = [];
+  try {
+    for (const f of files) locks.push(lockNow(f));
+  } catch (e) {
+    for (const l of locks) l.release();
+    if (e instanceof LockHeld)
+      throw new BuildError(
+        `Một lần build khác đang chạy (${describeHolder(e.holder)}) trên cùng thư mục đầu ra hoặc bộ nhớ đệm; ` +
+          'chờ nó xong rồi chạy lại, hoặc dừng nó.',
+      );
+    throw e;
+  }
+  return locks;
+}
+
+/**
+ * Ctrl-C (or a SIGTERM) while building: stop Astro and leave the output folder as it was. During the swap itself
+ * (two renames) the signal waits for it to end.
+ */
+function onInterrupt(stop: () => void): { swapping(run: () => void): void; dispose(): void } {
+  let inSwap = false;
+  let pending: NodeJS.Signals | null = null;
+  const exit = (signal: NodeJS.Signals) => {
+    stop();
+    console.error(`\nĐã dừng build (${signal}); thư mục đầu ra vẫn như trước khi build.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const handler = (signal: NodeJS.Signals) => {
+    if (inSwap) pending = signal;
+    else exit(signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    swapping(run) {
+      inSwap = true;
+      try {
+        run();
+      } finally {
+        inSwap = false;
+      }
+      if (pending) process.exit(pending === 'SIGINT' ? 130 : 143);
+    },
+    dispose() {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+/** The hosting settings, checked before anything starts: a wrong one is a message naming it, not Astro's stack trace. */
+function checkSettings(): void {
+  try {
+    siteUrl(process.env.SITE_URL, siteBase());
+  } catch (e) {
+    if (e instanceof SettingsError) throw new BuildError(e.message);
+    throw e;
+  }
+}
+
 export async function build({ outDir, contentDir }: BuildOptions): Promise<void> {
   const started = Date.now();
+  checkSettings();
   checkOutputDisk(outDir);
+  const locks = takeBuildLocks(outDir);
+  let staging: SiteStaging;
+  try {
+    staging = stageSite(outDir);
+  } catch (e) {
+    for (const l of locks) l.release();
+    throw new BuildError(`Không build: ${(e as Error).message}.`);
+  }
   // Astro's page cache from an earlier build (astro/dist/core/build/incremental.js) and that build's index.
   const rebuild = fs.existsSync(path.join(ASTRO_CACHE_DIR, 'incremental-build.json')) && fs.existsSync(path.join(outDir, 'pagefind'));
 
-  const astro = startAstro();
+  const astro = startAstro(staging.dir);
+  let published = false;
+  const interrupt = onInterrupt(() => {
+    astro.kill();
+    staging.discard();
+    for (const l of locks) l.release();
+  });
   setPriorities(rebuild, astro);
 
   // The library pass, asked for everything at once: each answer comes when it is known.
@@ -139,11 +222,20 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
         (i) => i.indexer.close(),
         () => {},
       );
-      throw new BuildError('Astro build thất bại (xem thông báo ở trên).');
+      throw new BuildError('Astro build thất bại (xem thông báo ở trên); thư mục đầu ra vẫn như trước khi build.');
     }
-    await publishSearchIndex(indexing, outDir);
+    await publishSearchIndex(indexing, staging.dir);
+    interrupt.swapping(() => staging.publish());
+    published = true;
   } finally {
     await prepare.close();
+    interrupt.dispose();
+    if (!published) {
+      astro.kill();
+      await astro.exited;
+      staging.discard();
+    }
+    for (const l of locks) l.release();
   }
   console.log(`Xong sau ${seconds(started)}: ${path.relative(ROOT, outDir) || outDir}/ (base ${siteBase()}).`);
 }
@@ -153,10 +245,10 @@ async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string): 
   try {
     i = await indexing;
     const { made, took } = await (i.made ?? makeIndex(i.indexer));
-    const published = await made.publish(outDir);
+    const folders = await made.publish(outDir);
     const when = i.made ? ', cùng lúc với Astro' : '';
     console.log(
-      `Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} → ${published.map((p) => path.relative(ROOT, p)).join(', ')}`,
+      `Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} (${folders.map((p) => path.basename(p)).join(', ')})`,
     );
   } catch (e) {
     throw new BuildError(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);

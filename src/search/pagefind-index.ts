@@ -2,9 +2,9 @@
  * The Pagefind index of a library, built from the content itself (src/search/record.ts), not from the
  * rendered site, so it can be built while Astro renders. Two steps, because they differ in cost:
  * adding the records (CPU, modest memory) can run beside Astro; making the index (~2.3 GiB for Pagefind at
- * 10,000) happens in memory, and the index is published into the output folder only when the caller says so,
- * so the build decides when the peak may come (src/cli/build.ts) and a failed build never leaves a new index
- * over an old site. The index is made in shards by date (src/search/shards.ts), each by a Pagefind process
+ * 10,000) happens in memory, and the index is written into the build's staging site only when the caller says
+ * so: the build decides when the peak may come (src/build/build.ts), and the site is swapped in whole
+ * (src/build/publish.ts), so a failed build never leaves a new index over an old site. The index is made in shards by date (src/search/shards.ts), each by a Pagefind process
  * of its own on a worker thread (src/search/index-worker.ts).
  */
 import fs from 'node:fs';
@@ -147,12 +147,6 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
           const folders = shards.map((_, k) => path.join(outDir, shardFolder(k)));
           // Pagefind's script and WebAssembly are loaded from the first shard only.
           await Promise.all(workers.map((w, k) => w.request('publish', { folder: folders[k]!, runtime: k === 0 })));
-          // Shards of an earlier build that had more.
-          for (let k = shards.length; ; k++) {
-            const old = path.join(outDir, shardFolder(k));
-            if (!fs.existsSync(old)) break;
-            fs.rmSync(old, { recursive: true });
-          }
           return folders;
         },
       };
@@ -160,48 +154,26 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
   };
 }
 
-/** Pagefind names these files after a hash of their content: one that exists with the same name is the same file. */
-const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
-/** Read first by the browser: written last, so that it never points at files not there yet. */
+/** Read first by the browser. */
 const ENTRY = 'pagefind-entry.json';
+/** Pagefind names these files after a hash of their content. */
+const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
 
 /** The files of an index the browser loads for a merged shard: its own index, not Pagefind's script and WebAssembly. */
 export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] =>
   files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
 
-/** Whether `target` already holds `file`: for a content-named file, the same name and size are enough. */
-function holds(target: string, file: { path: string; content: Uint8Array }): boolean {
-  if (!fs.existsSync(target)) return false;
-  if (CONTENT_NAMED.test(file.path)) return fs.statSync(target).size === file.content.length;
-  return Buffer.from(file.content).equals(fs.readFileSync(target));
-}
-
-/**
- * Bring `dir` up to the index `files`, writing only what changed (after a one-directive change, a handful of its
- * ~10,300 files) and then removing what the new index no longer has. Replacing the folder whole cost ~2 s of
- * deleting at 10,000 directives; this way a site served from `dir` also never sees a half-written index.
- */
+/** Write an index into `dir`, a folder of the build's staging site (src/build/publish.ts), which swaps it in whole. */
 export function publishIndex(files: readonly PagefindFile[], dir: string): string {
-  // A first build has no index to keep serving: its files are written as they are, without checks.
-  const fresh = !fs.existsSync(dir);
-  const ordered = [...files].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   const made = new Set<string>();
-  for (const f of ordered) {
+  for (const f of files) {
     const target = path.join(dir, f.path);
     const folder = path.dirname(target);
     if (!made.has(folder)) {
       fs.mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    if (fresh) {
-      fs.writeFileSync(target, f.content);
-      continue;
-    }
-    if (holds(target, f)) continue;
-    const tmp = `${target}.tmp`;
-    fs.writeFileSync(tmp, f.content);
-    fs.renameSync(tmp, target);
+    fs.writeFileSync(target, f.content);
   }
-  if (!fresh) removeFilesExcept(dir, new Set(files.map((f) => path.join(dir, f.path))));
   return dir;
 }

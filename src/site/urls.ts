@@ -8,6 +8,20 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\/+/, '');
 }
 
+/**
+ * The part of a request's path under the base, as written in the site's own links: `/v%C4%83n-b%E1%BA%A3n/co-quan/`
+ * under the base `/văn-bản/` → `co-quan/`. A path is percent-encoded in `Astro.url`, the base is not.
+ */
+export function pathUnderBase(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    /* a path that is not valid percent-encoding is used as it is */
+  }
+  return decoded.startsWith(BASE) ? decoded.slice(BASE.length) : decoded.replace(/^\/+/, '');
+}
+
 /** Absolute URL for feeds, sitemap, canonical links and the catalog. */
 export function absolute(path: string, site: URL | undefined): string {
   return new URL(href(path), site ?? 'http://localhost/').toString();

@@ -282,18 +282,19 @@ describe('with the build cache kept between builds', () => {
     const citing = fs.readFileSync(path.join(outDir, P554, 'index.html'), 'utf8');
     expect(citing).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     expect(citing).not.toContain('Về công tác dân vận của Tỉnh ủy năm 2022');
-    // ...it was rendered again, while a page nothing changed for was reused (left in place: the output folder is kept).
+    // ...it was rendered again, while a page nothing changed for was reused (copied from Astro's page cache into the
+    // new site, src/build/publish.ts).
     expect(stdout).not.toMatch(/554-cv-duk\/index\.html \((?:cached|restored)\)/);
-    expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(cached\)/);
+    expect(stdout).toMatch(/2013-12-12-217-qd-tw\/index\.html \(restored\)/);
     // The browse lists that show it have the new title too; a list it is not in is reused (src/site/views.ts cache keys).
     for (const list of ['co-quan/tinh-uy-ben-tre', 'nam/2022', 'thang/2022-02', 'loai/chuong-trinh']) {
       expect(fs.readFileSync(path.join(outDir, list, 'index.html'), 'utf8'), list).toContain('Về công tác dân vận năm 2022 (sửa tên)');
     }
-    expect(stdout).toMatch(/nam\/2013\/index\.html \(cached\)/);
+    expect(stdout).toMatch(/nam\/2013\/index\.html \(restored\)/);
     // A rebuild writes the search index alongside Astro (src/cli/build.ts); the new index has the new title.
     expect(stdout).toContain('cùng lúc với Astro');
     expect(indexedText(outDir)).toContain('Về công tác dân vận năm 2022 (sửa tên)');
-    expect(fs.existsSync(path.join(outDir, 'pagefind.next'))).toBe(false);
+    expect(fs.readdirSync(root).filter((f) => f.startsWith('.dist'))).toEqual([]);
     // Astro's content store module is replaced by one that reads the store file (src/build/store-read-at-render.ts).
     expect(stdout).not.toContain('Không tìm thấy mô-đun kho nội dung của Astro');
 
@@ -309,7 +310,7 @@ describe('with the build cache kept between builds', () => {
     expect(year2020).toContain('<p>1 văn bản, mới nhất trước.</p>');
     expect(fs.readFileSync(path.join(outDir, 'co-quan/tinh-uy-ben-tre/index.html'), 'utf8')).not.toContain('Đồng Khởi mới');
     expect(await refTo('01-CT/TU')).toMatchObject({ href: null, cls: 'ref ref--missing' });
-    // Its page, kept from earlier builds, is removed (src/build/prune-stale-output.ts).
+    // Its page is gone: each build publishes a whole new site (src/build/publish.ts).
     expect(fs.existsSync(path.join(outDir, BT_01.slice(1)))).toBe(false);
   });
 });

@@ -90,3 +90,65 @@ test('feed, sitemap and canonical links use SITE_URL and the base', async () => 
     '<link rel="canonical" href="https://intranet.example/vanban/van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/"',
   );
 });
+
+test('a base in Vietnamese letters works end to end: links, canonical URLs and the current page mark', async () => {
+  const base = '/văn-bản/';
+  const { outDir: dir } = await buildSite({ base, siteUrl: 'https://intranet.example' });
+  const s = await serveStatic(dir, { base });
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const encoded = encodeURI(base);
+  const seen = new Set<string>();
+  for (const p of ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/']) {
+    await page.goto(s.url + p);
+    const refs = await page.$$eval('a[href], link[href], script[src]', (els) =>
+      els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src),
+    );
+    for (const ref of refs) {
+      const u = new URL(ref);
+      if (u.origin !== s.origin) continue;
+      expect(u.pathname, `${ref} on ${p}`).toMatch(new RegExp(`^${encoded}`));
+      seen.add(u.pathname + u.search);
+    }
+    const canonical = await page.$eval('link[rel="canonical"]', (l) => (l as HTMLLinkElement).href);
+    expect(canonical).toBe(`https://intranet.example${encoded}${p}`);
+    expect(await page.$eval('meta[property="og:url"]', (m) => m.getAttribute('content'))).toBe(canonical);
+  }
+  for (const p of seen) {
+    const res = await fetch(s.origin + p);
+    if (res.status !== 200) failed.push(`${res.status} ${p}`);
+  }
+  expect(failed).toEqual([]);
+  expect(seen.size).toBeGreaterThan(15);
+  await page.goto(`${s.url}co-quan/`);
+  expect(await page.$eval('.site-nav a[aria-current="page"]', (a) => a.textContent)).toBe('Cơ quan ban hành');
+  await page.close();
+  await s.close();
+});
+
+test('hosting settings that cannot work are refused before the build starts, naming the variable', async () => {
+  for (const [env, message] of [
+    [{ SITE_BASE: '/../' }, /SITE_BASE="\/\.\.\/" không dùng được/],
+    [{ SITE_BASE: '/%2e%2e/' }, /SITE_BASE="\/%2e%2e\/" không dùng được/],
+    [
+      { SITE_URL: 'intranet.example' },
+      /SITE_URL="intranet\.example" không phải địa chỉ web đầy đủ; ghi cả giao thức, ví dụ SITE_URL=https:\/\/intranet\.example/,
+    ],
+    [{ SITE_URL: 'javascript:alert(1)' }, /SITE_URL="javascript:alert\(1\)" phải bắt đầu bằng http:\/\/ hoặc https:\/\//],
+    [
+      { SITE_URL: 'http://a/b/' },
+      /SITE_URL="http:\/\/a\/b\/" có đường dẫn \/b\/, nhưng trang được dựng dưới SITE_BASE=\/; ghi SITE_URL=http:\/\/a và SITE_BASE=\/b\//,
+    ],
+  ] as const) {
+    const err: Error = await buildSite({ env: env as Record<string, string> }).then(
+      () => new Error('built'),
+      (e: Error) => e,
+    );
+    expect(err.message).toMatch(/exit code 1/);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toMatch(/\n\s+at /);
+  }
+});

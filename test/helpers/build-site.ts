@@ -2,7 +2,7 @@
  * Build the whole site the way `npm run build` does (validate, `astro build`, Pagefind) into a
  * throw-away folder, with the base path, site URL and content folder under test.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +60,8 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+/** The environment and folders of a build with these options. */
+function buildSetup(options: BuildOptions) {
   const tempRoot = options.outDir ? null : makeTempDir('vanban-build-');
   const outDir = path.resolve(options.outDir ?? path.join(tempRoot!, 'dist'));
   const defaultCache = path.join(path.dirname(outDir), '.astro-cache');
@@ -76,6 +77,52 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     ASTRO_CACHE_DIR: path.resolve(options.cacheDir ?? defaultCache),
     ...options.env,
   });
+  return { outDir, env, cleanup };
+}
+
+export interface RunningBuild {
+  child: ChildProcess;
+  /** Everything printed so far (stdout and stderr, interleaved). */
+  output(): string;
+  /** Resolves once `text` has been printed. */
+  printed(text: string | RegExp): Promise<void>;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** `npm run build` as a process of its own group (as a terminal runs it), for tests that signal it. */
+export function startBuild(options: BuildOptions = {}): RunningBuild {
+  const { env } = buildSetup(options);
+  const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stdout = '';
+  let stderr = '';
+  let all = '';
+  const waiters: { test: string | RegExp; resolve: () => void }[] = [];
+  const seen = (t: string | RegExp) => (typeof t === 'string' ? all.includes(t) : t.test(all));
+  const feed = (d: string, to: 'out' | 'err') => {
+    if (to === 'out') stdout += d;
+    else stderr += d;
+    all += d;
+    for (const w of [...waiters]) {
+      if (!seen(w.test)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => feed(d, 'out'));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => feed(d, 'err'));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return {
+    child,
+    output: () => all,
+    printed: (test) => (seen(test) ? Promise.resolve() : new Promise((resolve) => waiters.push({ test, resolve }))),
+    done,
+  };
+}
+
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const { outDir, env, cleanup } = buildSetup(options);
   const timeoutMs = options.timeoutMs ?? 290_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

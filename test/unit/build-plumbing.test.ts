@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { FIRST_BUILD_ALONGSIDE_MAX, INDEX_BYTES_PER_DIRECTIVE, indexTiming } from '../../src/build/index-timing.ts';
 import { startWorker } from '../../src/workers/rpc.ts';
 import type { EchoProtocol } from '../fixtures/workers/echo-worker.ts';
+import { SettingsError, siteBase, siteUrl } from '../../src/settings.ts';
 
 const GIB = 2 ** 30;
 
@@ -58,5 +59,25 @@ describe('worker protocol', () => {
     await expect(waiting).rejects.toThrow(/dừng/);
     await expect(w.call('fast', 'e')).rejects.toThrow(/dừng/);
     await w.close();
+  });
+});
+
+describe('hosting settings', () => {
+  test('SITE_BASE keeps letters of any script and refuses what would escape or break paths', () => {
+    expect(siteBase('vanban')).toBe('/vanban/');
+    expect(siteBase('//văn-bản//')).toBe('/văn-bản/');
+    expect(siteBase('/a b/')).toBe('/a b/');
+    expect(siteBase('')).toBe('/');
+    for (const bad of ['/../', '/a/../b/', '/%2e%2e/', '/%2E/', '/a?b/', '/a#b/', '/a\\b/', '/a\u0000/'])
+      expect(() => siteBase(bad), bad).toThrow(SettingsError);
+  });
+
+  test('SITE_URL is an http(s) origin; a path is accepted only when it is the base', () => {
+    expect(siteUrl('https://vanban.example.vn', '/')).toBe('https://vanban.example.vn');
+    expect(siteUrl('https://vanban.example.vn/', '/')).toBe('https://vanban.example.vn');
+    expect(siteUrl('http://a/b/', '/b/')).toBe('http://a');
+    expect(siteUrl('http://a/v%C4%83n-b%E1%BA%A3n', '/văn-bản/')).toBe('http://a');
+    for (const bad of ['intranet.example', 'javascript:alert(1)', 'ftp://a/', 'http://u:p@a/', 'http://a/?x', 'http://a/b/'])
+      expect(() => siteUrl(bad, '/'), bad).toThrow(SettingsError);
   });
 });

@@ -64,30 +64,23 @@ test('record pages: one folder per shard, the sort floor in all but the oldest, 
   delete process.env['SEARCH_SHARD_MIN'];
 });
 
-test('publishing an index writes only files that changed and removes those the new index no longer has', async () => {
-  const out = path.join(dir, 'pagefind');
+test('publishing an index writes every file of it, in its folders', () => {
+  const out = path.join(dir, 'staged', 'pagefind');
   const bytes = (t: string) => new TextEncoder().encode(t);
   publishIndex(
     [
       { path: 'pagefind-entry.json', content: bytes('{"v":1}') },
       { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
-      { path: 'fragment/vi_bbb.pf_fragment', content: bytes('b') },
+      { path: 'index/vi_bbb.pf_index', content: bytes('b') },
     ],
     out,
   );
-  const kept = path.join(out, 'fragment/vi_aaa.pf_fragment');
-  const before = fs.statSync(kept).mtimeMs;
-  await new Promise((r) => setTimeout(r, 20));
-
-  publishIndex(
-    [
-      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
-      { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
-      { path: 'fragment/vi_ccc.pf_fragment', content: bytes('c') },
-    ],
-    out,
-  );
-  expect(fs.statSync(kept).mtimeMs).toBe(before);
-  expect(fs.readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
-  expect(fs.readdirSync(path.join(out, 'fragment')).sort()).toEqual(['vi_aaa.pf_fragment', 'vi_ccc.pf_fragment']);
+  expect(fs.readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8')).toBe('{"v":1}');
+  expect(fs.readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual([
+    'fragment',
+    'fragment/vi_aaa.pf_fragment',
+    'index',
+    'index/vi_bbb.pf_index',
+    'pagefind-entry.json',
+  ]);
 });

@@ -50,3 +50,11 @@ describe('search record', () => {
     expect(html).not.toContain('alert(5)');
   });
 });
+
+describe('escapeXml', () => {
+  test('escapes markup and drops characters XML cannot carry', () => {
+    expect(escapeXml('a<b>&"\'')).toBe('a&lt;b&gt;&amp;&quot;&apos;');
+    expect(escapeXml('Về\u0000 công\u000b tác\uFFFE \uD800dân vận\tx\ny')).toBe('Về công tác dân vận\tx\ny');
+    expect(escapeXml('😀 đủ cặp')).toBe('😀 đủ cặp');
+  });
+});
