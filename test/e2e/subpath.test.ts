@@ -1,7 +1,7 @@
 /** The site built for `SITE_BASE=/vanban/` and served only under /vanban/: links, assets, feed and search all stay inside. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser } from '../../tools/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -22,32 +22,44 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('every link and asset on the main pages resolves under /vanban/', async () => {
+const MAIN_PAGES = ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/'];
+
+/**
+ * Open the main pages of a site served at `s`, check every link and asset of the site's own origin lies under
+ * `prefix` (`onPage` checks more of each page), then fetch each once: returns what failed and how many were seen.
+ */
+async function walkLinks(s: StaticServer, prefix: string, onPage: (p: string, page: Page) => Promise<void> = async () => {}) {
   const page = await browser.newPage();
   const failed: string[] = [];
   page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
   const seen = new Set<string>();
-  for (const p of ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/']) {
-    await page.goto(server.url + p);
+  for (const p of MAIN_PAGES) {
+    await page.goto(s.url + p);
     const refs = await page.$$eval('a[href], link[href], script[src], img[src]', (els) =>
       els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src),
     );
     for (const ref of refs) {
       const u = new URL(ref);
-      if (u.origin !== server.origin) continue; // canonical/permalink use SITE_URL
-      expect(u.pathname, `${ref} on ${p}`).toMatch(/^\/vanban\//);
+      if (u.origin !== s.origin) continue; // canonical/permalink use SITE_URL
+      expect(u.pathname.startsWith(prefix), `${ref} on ${p}`).toBe(true);
       seen.add(u.pathname + u.search);
     }
+    await onPage(p, page);
   }
   for (const p of seen) {
-    const res = await fetch(server.origin + p);
+    const res = await fetch(s.origin + p);
     if (res.status !== 200) failed.push(`${res.status} ${p}`);
   }
-  expect(failed).toEqual([]);
-  expect(seen.size).toBeGreaterThan(15);
   await page.close();
+  return { failed, seen: seen.size };
+}
+
+test('every link and asset on the main pages resolves under /vanban/', async () => {
+  const { failed, seen } = await walkLinks(server, '/vanban/');
+  expect(failed).toEqual([]);
+  expect(seen).toBeGreaterThan(15);
 });
 
 test('search loads its index from /vanban/pagefind/ and links results under /vanban/', async () => {
@@ -95,34 +107,15 @@ test('a base in Vietnamese letters works end to end: links, canonical URLs and t
   const base = '/văn-bản/';
   const { outDir: dir } = await buildSite({ base, siteUrl: 'https://intranet.example' });
   const s = await serveStatic(dir, { base });
-  const page = await browser.newPage();
-  const failed: string[] = [];
-  page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-  });
   const encoded = encodeURI(base);
-  const seen = new Set<string>();
-  for (const p of ['', 'co-quan/', 'loai/', 'nam/', 'van-ban/ban-dan-van-tinh-uy-tuyen-quang/2021-09-07-234-cv-bdvtu/']) {
-    await page.goto(s.url + p);
-    const refs = await page.$$eval('a[href], link[href], script[src]', (els) =>
-      els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src),
-    );
-    for (const ref of refs) {
-      const u = new URL(ref);
-      if (u.origin !== s.origin) continue;
-      expect(u.pathname, `${ref} on ${p}`).toMatch(new RegExp(`^${encoded}`));
-      seen.add(u.pathname + u.search);
-    }
+  const { failed, seen } = await walkLinks(s, encoded, async (p, page) => {
     const canonical = await page.$eval('link[rel="canonical"]', (l) => (l as HTMLLinkElement).href);
     expect(canonical).toBe(`https://intranet.example${encoded}${p}`);
     expect(await page.$eval('meta[property="og:url"]', (m) => m.getAttribute('content'))).toBe(canonical);
-  }
-  for (const p of seen) {
-    const res = await fetch(s.origin + p);
-    if (res.status !== 200) failed.push(`${res.status} ${p}`);
-  }
+  });
   expect(failed).toEqual([]);
-  expect(seen.size).toBeGreaterThan(15);
+  expect(seen).toBeGreaterThan(15);
+  const page = await browser.newPage();
   await page.goto(`${s.url}co-quan/`);
   expect(await page.$eval('.site-nav a[aria-current="page"]', (a) => a.textContent)).toBe('Cơ quan ban hành');
   await page.close();
