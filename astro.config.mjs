@@ -15,7 +15,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: ASTRO_CACHE_DIR,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: a rebuild copies the ~12,000 pages it reuses from Astro's cache into the new site
+  // (src/build/publish.ts), which is file-system work that overlaps (10,000 directives: 20.2-21.0 → 10.0-10.6 s).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Pages carry no script except the search page's; no prefetching, no dev toolbar in builds.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -184,7 +184,7 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
   const locks = takeBuildLocks(outDir);
   let staging: SiteStaging;
   try {
-    staging = stageSite(outDir);
+    staging = stageSite(outDir, path.join(ASTRO_CACHE_DIR, 'trash'));
   } catch (e) {
     for (const l of locks) l.release();
     throw new BuildError(`Không build: ${(e as Error).message}.`);
@@ -224,7 +224,7 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
       );
       throw new BuildError('Astro build thất bại (xem thông báo ở trên); thư mục đầu ra vẫn như trước khi build.');
     }
-    await publishSearchIndex(indexing, staging.dir);
+    await publishSearchIndex(indexing, staging.dir, outDir);
     interrupt.swapping(() => staging.publish());
     published = true;
   } finally {
@@ -240,12 +240,12 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
   console.log(`Xong sau ${seconds(started)}: ${path.relative(ROOT, outDir) || outDir}/ (base ${siteBase()}).`);
 }
 
-async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string): Promise<void> {
+async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string, liveDir: string): Promise<void> {
   let i: Indexing | undefined;
   try {
     i = await indexing;
     const { made, took } = await (i.made ?? makeIndex(i.indexer));
-    const folders = await made.publish(outDir);
+    const folders = await made.publish(outDir, liveDir);
     const when = i.made ? ', cùng lúc với Astro' : '';
     console.log(
       `Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} (${folders.map((p) => path.basename(p)).join(', ')})`,

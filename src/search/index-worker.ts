@@ -10,7 +10,7 @@ import { indexDataOnly, indexRecordPages, publishIndex, type PagefindFile, type 
 export type ShardProtocol = {
   added: { params: null; result: null };
   make: { params: null; result: null };
-  publish: { params: { folder: string; runtime: boolean }; result: null };
+  publish: { params: { folder: string; runtime: boolean; live?: string | undefined }; result: null };
   close: { params: null; result: null };
 };
 
@@ -28,9 +28,9 @@ serve<ShardProtocol>({
     made = await (await indexer).make();
     return null;
   },
-  publish: ({ folder, runtime }) => {
+  publish: ({ folder, runtime, live }) => {
     if (!made) throw new Error('chỉ mục chưa được tạo');
-    publishIndex(runtime ? made : indexDataOnly(made), folder);
+    publishIndex(runtime ? made : indexDataOnly(made), folder, live);
     return null;
   },
   close: async () => {

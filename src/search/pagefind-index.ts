@@ -17,8 +17,8 @@ import { shardCount, shardFolder, splitByDate } from './shards.ts';
 
 /** An index made in memory, not yet in the output folder. */
 export interface MadeIndex {
-  /** Bring the index folders of `outDir` up to it; returns the published folders. */
-  publish(outDir: string): Promise<string[]>;
+  /** Write its folders into `outDir` (files the live site `liveDir` has are linked); returns the folders. */
+  publish(outDir: string, liveDir?: string): Promise<string[]>;
 }
 
 export interface SearchIndexer {
@@ -143,10 +143,18 @@ export async function indexShards(shards: readonly RecordShard[]): Promise<Searc
     async make() {
       await Promise.all(workers.map((w) => w.request('make', null)));
       return {
-        async publish(outDir) {
+        async publish(outDir, liveDir) {
           const folders = shards.map((_, k) => path.join(outDir, shardFolder(k)));
           // Pagefind's script and WebAssembly are loaded from the first shard only.
-          await Promise.all(workers.map((w, k) => w.request('publish', { folder: folders[k]!, runtime: k === 0 })));
+          await Promise.all(
+            workers.map((w, k) =>
+              w.request('publish', {
+                folder: folders[k]!,
+                runtime: k === 0,
+                live: liveDir ? path.join(liveDir, shardFolder(k)) : undefined,
+              }),
+            ),
+          );
           return folders;
         },
       };
@@ -163,8 +171,12 @@ const CONTENT_NAMED = /\.pf_(?:fragment|index|filter|meta)$/;
 export const indexDataOnly = (files: readonly PagefindFile[]): PagefindFile[] =>
   files.filter((f) => CONTENT_NAMED.test(f.path) || f.path === ENTRY);
 
-/** Write an index into `dir`, a folder of the build's staging site (src/build/publish.ts), which swaps it in whole. */
-export function publishIndex(files: readonly PagefindFile[], dir: string): string {
+/**
+ * Write an index into `dir`, a folder of the build's staging site (src/build/publish.ts), which swaps it in whole.
+ * A content-named file the live site's index (`live`) already has is linked, not written: such files are never
+ * written in place, and creating ~10,000 files costs more than the rest of a rebuild's index (3.2 s against 0.2 s).
+ */
+export function publishIndex(files: readonly PagefindFile[], dir: string, live?: string): string {
   const made = new Set<string>();
   for (const f of files) {
     const target = path.join(dir, f.path);
@@ -173,7 +185,19 @@ export function publishIndex(files: readonly PagefindFile[], dir: string): strin
       fs.mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
+    if (live && CONTENT_NAMED.test(f.path) && linkSame(path.join(live, f.path), target, f.content.length)) continue;
     fs.writeFileSync(target, f.content);
   }
   return dir;
+}
+
+/** Link `from` to `to` when it exists with this size (its name is a hash of its content); false when not done. */
+function linkSame(from: string, to: string, size: number): boolean {
+  try {
+    if (fs.statSync(from).size !== size) return false;
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }

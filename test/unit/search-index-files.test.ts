@@ -84,3 +84,23 @@ test('publishing an index writes every file of it, in its folders', () => {
     'pagefind-entry.json',
   ]);
 });
+
+test('files of the live index with the same content name are linked, not written again', () => {
+  const live = path.join(dir, 'live', 'pagefind');
+  const next = path.join(dir, 'next', 'pagefind');
+  const bytes = (t: string) => new TextEncoder().encode(t);
+  publishIndex([{ path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') }], live);
+  publishIndex(
+    [
+      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'fragment/vi_aaa.pf_fragment', content: bytes('a') },
+      { path: 'fragment/vi_ccc.pf_fragment', content: bytes('c') },
+    ],
+    next,
+    live,
+  );
+  const ino = (p: string) => fs.statSync(p).ino;
+  expect(ino(path.join(next, 'fragment/vi_aaa.pf_fragment'))).toBe(ino(path.join(live, 'fragment/vi_aaa.pf_fragment')));
+  expect(fs.readFileSync(path.join(next, 'fragment/vi_ccc.pf_fragment'), 'utf8')).toBe('c');
+  expect(fs.existsSync(path.join(live, 'fragment/vi_ccc.pf_fragment'))).toBe(false);
+});
