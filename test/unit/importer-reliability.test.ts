@@ -144,6 +144,23 @@ describe('a library that cannot be written', () => {
     expect(report.newIssuers).toEqual([]);
   });
 
+  it('a batch whose registry cannot be written writes none of the directives that need it, and leaves no temp file', async () => {
+    const raw = tempDir();
+    generate({ size: 30, seed: 9, outDir: raw, extraDir: path.join(raw, 'extra') });
+    const lib = emptyLibrary();
+    fs.mkdirSync(path.join(lib, `.issuers.yaml.${process.pid}.tmp`));
+    const files = fs
+      .readdirSync(raw)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(raw, f));
+    const report = await importFiles(files, { contentDir: lib });
+    expect(report.counts.imported).toBe(0);
+    expect(new Set(report.files.map((f) => f.status))).toEqual(new Set(['failed']));
+    expect(fs.readdirSync(path.join(lib, 'directives'))).toEqual([]);
+    expect(fs.readFileSync(path.join(lib, 'issuers.yaml'), 'utf8')).toBe('provinces: []\nissuers: []\n');
+    expect(fs.readdirSync(lib).filter((f) => f.endsWith('.tmp') && !f.startsWith('.issuers.yaml'))).toEqual([]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('read-only files and folders (as a user whose permissions apply)', async () => {
     const lib = emptyLibrary();
     fs.chmodSync(path.join(lib, 'issuers.yaml'), 0o444);
