@@ -11,6 +11,8 @@ export function astroCacheDir(root = ROOT): string {
   return path.resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
 }
 export const ASTRO_CACHE_DIR = astroCacheDir();
+/** Where recognised scans are kept by their hash, so that importing one again does not recognise it again. */
+export const OCR_CACHE_DIR = path.resolve(ROOT, process.env.OCR_CACHE_DIR ?? 'node_modules/.cache/vanban-ocr');
 
 /** A hosting setting that cannot be used: the message names the variable and says what to write. */
 export class SettingsError extends Error {}

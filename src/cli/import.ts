@@ -15,7 +15,8 @@ import { CONTENT_DIR } from '../settings.ts';
 
 const USAGE = `Cách dùng: npm run import -- <tệp hoặc thư mục>... [tùy chọn]
 
-Đọc các tệp .txt (và .md chưa có khai báo YAML), thư mục được đọc cả thư mục con,
+Đọc các tệp .txt (và .md chưa có khai báo YAML), Word (.docx, .doc), PDF, và ảnh quét (.png, .jpg, .tif, với --ocr);
+thư mục được đọc cả thư mục con. Tệp gốc Word, PDF, ảnh được giữ trong content/sources/ và đưa lên trang văn bản;
 ghi mỗi văn bản thành một tệp trong content/directives/ và thêm cơ quan ban hành mới vào content/issuers.yaml.
 Văn bản chép từ cổng thông tin được nhận ra giữa phần thừa của trang; trường nào bản in thiếu
 (hoặc bài đăng lại không có phần đầu) thì ghi trong tệp <tên>.meta.yaml đặt cạnh (xem docs/importer.md).
@@ -24,6 +25,7 @@ Tùy chọn:
   --dry-run       chỉ cho xem sẽ ghi gì, không ghi tệp nào
   --force         thay văn bản đã có (cùng cơ quan, số, ngày), hoặc tệp cùng tên đã bị sửa tay
   --out <thư mục> nhập vào thư mục nội dung khác (mặc định: content)
+  --ocr           nhận dạng chữ của PDF quét và ảnh (chậm; văn bản được đánh dấu cần đối chiếu)
   --init          tạo thư viện mới nếu thư mục --out chưa phải thư viện (chưa có issuers.yaml)
   --json          in báo cáo dạng JSON
   -h, --help      hiện hướng dẫn này`;
@@ -83,9 +85,7 @@ function printReport(r: ImportReport, missing: { file: string; reason: string }[
   }
   for (const m of missing) out.push(`  lỗi      ${rel(m.file)}: ${m.reason}`);
   if (ignored.length)
-    out.push(
-      `  không đọc ${ignored.length} tệp không phải .txt hoặc .md: ${ignored.slice(0, 3).map(rel).join(', ')}${ignored.length > 3 ? ', …' : ''}`,
-    );
+    out.push(`  không đọc ${ignored.length} tệp loại khác: ${ignored.slice(0, 3).map(rel).join(', ')}${ignored.length > 3 ? ', …' : ''}`);
   if (out.length) console.log(out.join('\n'));
   if (r.created) console.log(`\n${r.dryRun ? 'Sẽ tạo' : 'Đã tạo'} thư viện mới ở ${rel(r.contentDir)}.`);
   if (r.removedTempFiles.length)
@@ -133,6 +133,7 @@ const parseCliArgs = (argv: string[]) =>
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       init: { type: 'boolean' },
+      ocr: { type: 'boolean' },
       out: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -164,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
   const missing = [...inputs.missing.map((m) => ({ file: m, reason: 'không tìm thấy tệp hoặc thư mục' })), ...inputs.broken];
   if (!files.length && !missing.length) {
     console.error(
-      `Không có tệp .txt hoặc .md nào trong các thư mục đã chỉ ra${inputs.ignored.length ? ` (có ${inputs.ignored.length} tệp loại khác, ví dụ ${rel(inputs.ignored[0]!)})` : ''}.`,
+      `Không có tệp nào đọc được (.txt, .md, .docx, .doc, .pdf, ảnh) trong các thư mục đã chỉ ra${inputs.ignored.length ? ` (có ${inputs.ignored.length} tệp loại khác, ví dụ ${rel(inputs.ignored[0]!)})` : ''}.`,
     );
     return 1;
   }
@@ -188,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
       dryRun: !!args.values['dry-run'],
       force: !!args.values.force,
       init: !!args.values.init,
+      ocr: !!args.values.ocr,
       shouldStop: () => stop,
       onWait: (holder) =>
         console.error(`Đang chờ: một lần nhập khác đang ghi vào thư viện này (${describeHolder(holder)}); sẽ tiếp tục khi nó xong…`),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { FrontmatterError, parseFrontmatter, stringifyFrontmatter } from '../content/frontmatter.ts';
 import { directiveId } from '../model/ids.ts';
 import { listDirectiveFiles, readContentText } from '../content/files.ts';
+import { INPUT_EXTENSIONS } from './extract/kind.ts';
 import { lockWhenFree, type Lock, type LockHolder } from '../content/lock.ts';
 import { readRegistry } from '../content/registry.ts';
 import { ROOT } from '../settings.ts';
@@ -25,6 +26,8 @@ export interface ImportOptions {
   contentDir: string;
   dryRun?: boolean | undefined;
   force?: boolean | undefined;
+  /** Recognise the text of scanned PDFs and images (slow; such directives are marked for review). */
+  ocr?: boolean | undefined;
   /** Make `contentDir` a new library when it is not one yet (no `issuers.yaml`); without it such a folder is refused. */
   init?: boolean | undefined;
   /** Told who holds the library when another import is writing to it; this one waits for it to finish. */
@@ -70,8 +73,6 @@ export interface ImportReport {
 
 export class ImportAbort extends Error {}
 
-const INPUT_EXT = new Set(['.txt', '.md']);
-
 export interface CollectedInputs {
   files: string[];
   /** Paths named on the command line that do not exist. */
@@ -83,8 +84,8 @@ export interface CollectedInputs {
 }
 
 /**
- * Files named on the command line, and the `.txt` and `.md` files of folders walked recursively (hidden entries
- * skipped). Links are followed, to a file or a folder, each real folder walked once.
+ * Files named on the command line, and the files of folders walked recursively that the importer reads (text, Word,
+ * PDF, images; hidden entries skipped). Links are followed, to a file or a folder, each real folder walked once.
  */
 export function collectInputs(paths: readonly string[]): CollectedInputs {
   const out: CollectedInputs = { files: [], missing: [], broken: [], ignored: [] };
@@ -108,7 +109,7 @@ export function collectInputs(paths: readonly string[]): CollectedInputs {
         }
       }
       if (st.isDirectory()) walk(p);
-      else if (st.isFile() && INPUT_EXT.has(path.extname(e.name).toLowerCase())) out.files.push(p);
+      else if (st.isFile() && INPUT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.files.push(p);
       else if (st.isFile()) out.ignored.push(p);
     }
   };
@@ -250,14 +251,17 @@ async function importLocked(
     report.files.push(o);
     report.counts[o.status]++;
   };
+  // Originals (Word, PDF, scans) written with a directive, taken out again if the directive is not written.
+  const written = new Map<FileOutcome, KeptOriginal>();
   const fail = (o: FileOutcome, reason: string) => {
     report.counts[o.status]--;
     report.counts.failed++;
     Object.assign(o, { status: 'failed', reason });
+    written.get(o)?.remove();
   };
 
   // Parsing needs no registry: worker threads do it ahead while this loop resolves issuers and writes in order.
-  const parsedFiles = parseSource(files);
+  const parsedFiles = parseSource(files, { extract: { ocr: !!opts.ocr } });
   // Directive files are written in the background, a few at a time; a file whose write fails is reported failed.
   const writing = new Set<Promise<void>>();
   const writeDirective = (o: FileOutcome, text: string) => {
@@ -430,6 +434,7 @@ async function importLocked(
       target,
       ...(dryRun ? { data: b.data, body: b.body } : {}),
     };
+    const kept = doc.original ? keepOriginal(file, target, doc.original, b.data as DirectiveInput) : null;
     const text = stringifyFrontmatter(b.data, b.body);
     const adds = b.additions.provinces.length > 0 || b.additions.issuers.length > 0;
     if (adds) {
@@ -441,6 +446,16 @@ async function importLocked(
     }
     existing.set(id, target);
     if (dryRun) return outcome;
+    if (kept) {
+      // The original and its text go in first; a directive that is not written takes them out again.
+      try {
+        kept.write();
+      } catch (e) {
+        existing.delete(id);
+        return { ...base, status: 'failed', id, target, reason: cannotWrite(kept.files[0]!, e) };
+      }
+      written.set(outcome, kept);
+    }
     const waits = adds || [b.data.issuer, ...(b.data.coIssuers ?? [])].some((x) => pendingIds.has(x));
     if (!waits) {
       writeDirective(outcome, text);
@@ -463,6 +478,64 @@ async function importLocked(
     return outcome;
   }
 }
+
+/** An original kept beside the library: its file and its text under `sources/`, written together. */
+interface KeptOriginal {
+  files: string[];
+  write(): void;
+  remove(): void;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'application/msword': '.doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/tiff': '.tif',
+};
+
+/**
+ * Record an original in the directive (`source`, and `review` when its text was recognised from images) and say how it
+ * is written: named after the directive's file, so two originals never collide and a re-import replaces its own.
+ */
+function keepOriginal(
+  input: string,
+  target: string,
+  original: NonNullable<ParseResultDoc['original']>,
+  data: DirectiveInput,
+): KeptOriginal {
+  const { facts } = original;
+  const stem = path.basename(target, '.md');
+  const name = `${stem}${EXTENSIONS[facts.mediaType] ?? path.extname(input).toLowerCase()}`;
+  const sources = path.join(path.dirname(path.dirname(target)), 'sources');
+  const files = [path.join(sources, name), path.join(sources, `${stem}.txt`)];
+  const prior = typeof data.source === 'object' ? data.source : data.source ? { file: data.source } : {};
+  data.source = {
+    ...prior,
+    original: `sources/${name}`,
+    text: `sources/${stem}.txt`,
+    sha256: facts.sha256,
+    size: facts.size,
+    mediaType: facts.mediaType,
+    ...(facts.pages ? { pages: facts.pages } : {}),
+    extraction: facts.extraction,
+  };
+  if (facts.extraction === 'ocr')
+    data.review = { reason: 'ocr', ...(facts.confidence !== undefined ? { confidence: facts.confidence } : {}) };
+  return {
+    files,
+    write() {
+      writeFileAtomic(files[0]!, fs.readFileSync(input));
+      writeFileAtomic(files[1]!, original.text);
+    },
+    remove() {
+      for (const f of files) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
+type ParseResultDoc = Extract<ParseResult, { ok: true }>['doc'];
 
 /** How many directives at most wait for one write of the registry. */
 const REGISTRY_BATCH = 200;

@@ -6,6 +6,8 @@
 import os from 'node:os';
 import { docType, type DocType } from '../model/doc-types.ts';
 import type { ParseResult } from './parse.ts';
+import type { ExtractOptions } from './extract/extract.ts';
+import { closeOcr } from './extract/ocr.ts';
 import { parseFile } from './parse-file.ts';
 import type { ParseProtocol } from './parse-worker.ts';
 import { later, startWorker } from '../workers/rpc.ts';
@@ -25,10 +27,14 @@ function rehydrate(r: ParseResult): ParseResult {
   return r;
 }
 
-export function parseSource(files: readonly string[], opts: { threads?: number; ahead?: number; minFiles?: number } = {}): ParseSource {
+export function parseSource(
+  files: readonly string[],
+  opts: { threads?: number; ahead?: number; minFiles?: number; extract?: ExtractOptions } = {},
+): ParseSource {
+  const extract = opts.extract ?? {};
   const threads = opts.threads ?? Math.min(2, os.availableParallelism());
   if (files.length < (opts.minFiles ?? MIN_FILES_FOR_WORKERS) || threads < 1) {
-    return { get: async (i) => parseFile(files[i]!), close: async () => {} };
+    return { get: (i) => parseFile(files[i]!, extract), close: closeOcr };
   }
   const ahead = opts.ahead ?? 64;
   const workers = Array.from({ length: threads }, () => startWorker<ParseProtocol>(new URL('./parse-worker.ts', import.meta.url)));
@@ -41,7 +47,7 @@ export function parseSource(files: readonly string[], opts: { threads?: number; 
       // The least busy worker: files differ a lot in size.
       const k = busy.indexOf(Math.min(...busy));
       busy[k]!++;
-      const p = workers[k]!.call('parse', files[next]!)
+      const p = workers[k]!.call('parse', { file: files[next]!, opts: extract })
         .then(rehydrate)
         .finally(() => busy[k]!--);
       // A batch stopped early never asks for the rest.
@@ -57,6 +63,7 @@ export function parseSource(files: readonly string[], opts: { threads?: number; 
       return r;
     },
     async close() {
+      await Promise.all(workers.map((w) => w.call('done', null).catch(() => null)));
       await Promise.all(workers.map((w) => w.close()));
     },
   };

@@ -5,6 +5,7 @@
  * Issuer resolution against the registry is a separate step ({@link buildDirective}) because it depends on the
  * registry the batch is growing.
  */
+import type { OriginalFacts } from './extract/original.ts';
 import { docType, typesForCode, type DocType } from '../model/doc-types.ts';
 import { directiveFileName } from '../model/ids.ts';
 import { canonicalNumber, numberKey, parseNumber, type ParsedNumber } from '../model/numbers.ts';
@@ -56,6 +57,8 @@ export interface ParsedDoc {
   /** Source lines, for the "nothing lost" check; `skippedLines` are the line numbers accounted for as skipped. */
   lines: SourceLine[];
   skippedLines: ReadonlySet<number>;
+  /** The original, when the text was taken from a Word file, a PDF or a scan (src/importer/extract/), and that text. */
+  original?: { facts: OriginalFacts; text: string } | undefined;
 }
 
 export interface ParseFailure {

@@ -19,7 +19,7 @@ export interface StagedFile {
   abort(): void;
 }
 
-export function stageFile(file: string, text: string, opts: { durable?: boolean } = {}): StagedFile {
+export function stageFile(file: string, text: string | Uint8Array, opts: { durable?: boolean } = {}): StagedFile {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = tempName(file);
   pending.add(tmp);
@@ -30,7 +30,8 @@ export function stageFile(file: string, text: string, opts: { durable?: boolean 
   try {
     const fd = fs.openSync(tmp, 'w');
     try {
-      fs.writeSync(fd, text);
+      if (typeof text === 'string') fs.writeSync(fd, text);
+      else fs.writeSync(fd, text);
       if (opts.durable) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -55,7 +56,7 @@ export function stageFile(file: string, text: string, opts: { durable?: boolean 
  * Write a file atomically. `durable` also flushes it to disk before the rename (used for the registry; for 10,000
  * directives the flushes would cost more than the whole parse).
  */
-export function writeFileAtomic(file: string, text: string, opts: { durable?: boolean } = {}): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, opts: { durable?: boolean } = {}): void {
   stageFile(file, text, opts).commit();
 }
 

@@ -71,10 +71,44 @@ export const relationSchema = z
   .strict()
   .refine((r) => r.number || r.target, { error: 'mỗi quan hệ cần number hoặc target' });
 
+/** How the text of a kept original was obtained: from a Word file, a PDF's text layer, or recognised from images. */
+export const EXTRACTIONS = ['word', 'text-layer', 'ocr'] as const;
+
 export const sourceSchema = z.union([
   z.string().min(1),
-  z.object({ file: z.string().optional(), url: z.string().optional(), note: z.string().optional() }).strict(),
+  z
+    .object({
+      file: z.string().optional(),
+      url: z.string().optional(),
+      note: z.string().optional(),
+      /** The original (Word, PDF, scan), relative to the content folder: `sources/<name>.pdf`; offered on the page. */
+      original: z
+        .string()
+        .regex(/^sources\/[^/\\]+$/, { error: 'source.original là tên tệp trong thư mục sources/ của thư viện, ví dụ sources/x.pdf' })
+        .optional(),
+      /** The text taken from it, relative to the content folder. */
+      text: z.string().optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { error: 'source.sha256 là mã SHA-256 gồm 64 chữ số hex' })
+        .optional(),
+      size: z.number({ error: 'source.size là số byte của tệp gốc' }).int().nonnegative().optional(),
+      mediaType: z.string().optional(),
+      pages: z.number({ error: 'source.pages là số trang' }).int().positive().optional(),
+      extraction: z.enum(EXTRACTIONS, { error: `source.extraction là một trong: ${EXTRACTIONS.join(', ')}` }).optional(),
+    })
+    .strict(),
 ]);
+
+/** A directive an editor still has to check against its original (its text was recognised from a scan). */
+export const reviewSchema = z
+  .object({
+    reason: z.enum(['ocr'], { error: 'review.reason là ocr (chữ nhận dạng từ bản quét)' }),
+    /** Mean OCR confidence, 0–100. */
+    confidence: z.number().min(0).max(100).optional(),
+    note: z.string().optional(),
+  })
+  .strict();
 
 export const directiveSchema = z
   .object({
@@ -109,6 +143,7 @@ export const directiveSchema = z
     topics: z.array(text('chủ đề (topics)')).default([]),
     source: sourceSchema.optional(),
     relations: z.array(relationSchema).default([]),
+    review: reviewSchema.optional(),
   })
   .strict();
 

@@ -6,7 +6,7 @@
  *
  *   type Parse = { parse: { params: string; result: ParseResult } };
  *   const w = startWorker<Parse>(new URL('./parse-worker.ts', import.meta.url));   // main thread
- *   serve<Parse>({ parse: (file) => parseFile(file) });                              // worker thread
+ *   serve<Parse>({ parse: ({ file, opts }) => parseFile(file, opts) });              // worker thread
  */
 import { parentPort, Worker, type WorkerOptions } from 'node:worker_threads';
 

@@ -451,14 +451,14 @@ describe('no formal header', () => {
         .reason,
     ).toMatch(/không có phần đầu văn bản/);
   });
-  it("imports with the clerk's `<name>.meta.yaml`, the lead reported as skipped", () => {
+  it("imports with the clerk's `<name>.meta.yaml`, the lead reported as skipped", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meta-'));
     fs.writeFileSync(path.join(dir, 'chi-thi-22.txt'), republished);
     fs.writeFileSync(
       path.join(dir, 'chi-thi-22.meta.yaml'),
       'number: 22-CT/TU\ntype: chi-thi\nissuer: Ban Thường vụ Tỉnh ủy Hòa Bình\nissued: 2023-09-05\ntitle: Về tăng cường công tác phòng, chống ma túy\n',
     );
-    const parsed = parseFile(path.join(dir, 'chi-thi-22.txt'));
+    const parsed = await parseFile(path.join(dir, 'chi-thi-22.txt'));
     expect(parsed.ok, !parsed.ok ? parsed.reason : '').toBe(true);
     if (!parsed.ok) return;
     const built = buildDirective(parsed.doc, freshRegistry());
@@ -475,7 +475,7 @@ describe('no formal header', () => {
     expect(parsed.doc.notes.skipped.map((s) => s.kind)).toEqual(['lead', 'lead']);
     expect(parsed.doc.notes.fromMetadata.join(' ')).toMatch(/chi-thi-22\.meta\.yaml/);
     fs.writeFileSync(path.join(dir, 'chi-thi-22.meta.yaml'), 'number: 22-CT/TU\nsố: 22\n');
-    const bad = parseFile(path.join(dir, 'chi-thi-22.txt'));
+    const bad = await parseFile(path.join(dir, 'chi-thi-22.txt'));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.reason).toMatch(/chi-thi-22\.meta\.yaml: khóa không dùng được: số/);
     fs.rmSync(dir, { recursive: true, force: true });
