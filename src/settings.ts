@@ -12,7 +12,9 @@ export function astroCacheDir(root = ROOT): string {
 }
 export const ASTRO_CACHE_DIR = astroCacheDir();
 /** Where recognised scans are kept by their hash, so that importing one again does not recognise it again. */
-export const OCR_CACHE_DIR = path.resolve(ROOT, process.env.OCR_CACHE_DIR ?? 'node_modules/.cache/vanban-ocr');
+export function ocrCacheDir(): string {
+  return path.resolve(ROOT, process.env.OCR_CACHE_DIR ?? 'node_modules/.cache/vanban-ocr');
+}
 
 /** A hosting setting that cannot be used: the message names the variable and says what to write. */
 export class SettingsError extends Error {}

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { originalPath } from '../model/ids.ts';
 import { indexShards, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
 import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, SettingsError, siteBase, siteUrl } from '../settings.ts';
 import { later, startWorker } from '../workers/rpc.ts';
@@ -211,6 +212,11 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
     (v) => astro.decide({ verdict: 'valid', snapshot: v.snapshot }),
     () => {},
   );
+  // Pages are written by Astro; the originals they offer go in beside them, in the same staging site.
+  const originals = valid.then(
+    (v) => v.originals,
+    () => [],
+  );
 
   try {
     await settleVerdict(verdict, astro, indexing, started);
@@ -225,6 +231,7 @@ export async function build({ outDir, contentDir }: BuildOptions): Promise<void>
       throw new BuildError('Astro build thất bại (xem thông báo ở trên); thư mục đầu ra vẫn như trước khi build.');
     }
     await publishSearchIndex(indexing, staging.dir, outDir);
+    publishOriginals(await originals, contentDir, staging.dir);
     interrupt.swapping(() => staging.publish());
     published = true;
   } finally {
@@ -254,6 +261,25 @@ async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string, l
     throw new BuildError(`Không tạo được chỉ mục tìm kiếm: ${(e as Error).message}`);
   } finally {
     await i?.indexer.close();
+  }
+}
+
+/**
+ * Put the kept originals into the site (`goc/<name>`, src/model/ids.ts): linked, not copied, when on the same disk
+ * (the importer never writes an original in place).
+ */
+function publishOriginals(originals: readonly string[], contentDir: string, siteDir: string): void {
+  if (!originals.length) return;
+  const dir = path.join(siteDir, path.dirname(originalPath('x')));
+  fs.mkdirSync(dir, { recursive: true });
+  for (const o of originals) {
+    const from = path.join(contentDir, o);
+    const to = path.join(siteDir, originalPath(o));
+    try {
+      fs.linkSync(from, to);
+    } catch {
+      fs.copyFileSync(from, to);
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import { moduleVersion, openBuildCache } from './cache.ts';
 import { cachedReferenceFinder } from './cache.ts';
 import { ASTRO_CACHE_DIR } from '../settings.ts';
 import type { FoundReference } from '../model/references.ts';
+import type { DirectiveData } from '../model/schema.ts';
 import { formatProblem } from '../content/problems.ts';
 import { writeRecordPages, type RecordShard } from '../search/pagefind-index.ts';
 import { searchRecordMaker, type SearchRecord } from '../search/record.ts';
@@ -35,6 +36,8 @@ const REFERENCE_FINDER = new URL('../model/references.ts', import.meta.url);
 /** The content has no errors: Astro may go on, with the library checked in this pass (src/build/snapshot.ts). */
 export interface Valid {
   snapshot: string;
+  /** The kept originals the site offers, relative to the content folder (`sources/<name>`). */
+  originals: string[];
 }
 /** The search records, as pages in one folder per shard. */
 export interface Records {
@@ -64,6 +67,10 @@ interface Answers {
   records(r: Records): void;
   verdict(v: Verdict): void;
 }
+
+/** The originals the directives keep (src/model/schema.ts `source.original`). */
+const keptOriginals = (directives: readonly { data: DirectiveData }[]) =>
+  directives.flatMap((d) => (typeof d.data.source === 'object' && d.data.source.original ? [d.data.source.original] : []));
 
 /** Let an answer just given go out before the next long step: replies are posted when the event loop turns. */
 const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -105,7 +112,7 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
   if (!refused) {
     const snapshot = snapshotOf(checked);
     writeSnapshot(SNAPSHOT, snapshot);
-    answer.valid({ snapshot: SNAPSHOT });
+    answer.valid({ snapshot: SNAPSHOT, originals: keptOriginals(lib.directives) });
     await sent();
     references.save();
     if (!early) {

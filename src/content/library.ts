@@ -182,6 +182,47 @@ function characterProblems(file: string, text: string, data: Record<string, unkn
   return out;
 }
 
+/**
+ * A kept original (`source.original`) must be in the library with the size recorded; a directive whose text was
+ * recognised from a scan (`review`) is a warning until an editor has checked it against the original.
+ */
+function originalProblems(file: string, text: string, contentDir: string, data: DirectiveData): Problem[] {
+  const out: Problem[] = [];
+  const source = typeof data.source === 'object' ? data.source : null;
+  if (source?.original) {
+    const at = path.join(contentDir, source.original);
+    let size: number | null = null;
+    try {
+      size = fs.statSync(at).size;
+    } catch {
+      /* reported below */
+    }
+    if (size === null)
+      out.push({
+        file,
+        line: keyLine(text, 'source'),
+        field: 'source.original',
+        message: `không có tệp gốc ${source.original} trong thư mục nội dung; chép tệp vào đó hoặc bỏ khóa original`,
+      });
+    else if (source.size !== undefined && size !== source.size)
+      out.push({
+        file,
+        line: keyLine(text, 'source'),
+        field: 'source.original',
+        message: `tệp gốc ${source.original} có ${size} byte, khác ${source.size} byte ghi trong source.size: tệp đã bị thay; nhập lại bản gốc với --force`,
+      });
+  }
+  if (data.review)
+    out.push({
+      file,
+      line: keyLine(text, 'review'),
+      field: 'review',
+      severity: 'warning',
+      message: `cần đối chiếu: chữ được nhận dạng từ bản quét${data.review.confidence !== undefined ? ` (độ tin cậy ${data.review.confidence}%)` : ''}; so với bản gốc, sửa chỗ sai rồi xóa khóa review`,
+    });
+  return out;
+}
+
 /** Today's date plus one day, as ISO: an issue date later than this is a typo more often than a plan. */
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
@@ -227,6 +268,7 @@ export function loadLibrary(contentDir: string, read: LibraryFiles = readLibrary
     }
     if (!parsed.body.trim())
       problems.push({ file, line: parsed.bodyLine, message: 'văn bản không có nội dung (phần thân sau khai báo YAML trống)' });
+    problems.push(...originalProblems(file, text, contentDir, result.data));
     if (result.data.issued > latest)
       problems.push({
         file,

@@ -264,9 +264,17 @@ async function importLocked(
   const parsedFiles = parseSource(files, { extract: { ocr: !!opts.ocr } });
   // Directive files are written in the background, a few at a time; a file whose write fails is reported failed.
   const writing = new Set<Promise<void>>();
+  // Originals a replaced directive kept under other names, removed once the directive that replaces it is written.
+  const superseded = new Map<FileOutcome, string[]>();
+  const whenWritten = (o: FileOutcome) => {
+    for (const f of superseded.get(o) ?? []) fs.rmSync(f, { force: true });
+  };
   const writeDirective = (o: FileOutcome, text: string) => {
     const w: Promise<void> = writeFileAtomicAsync(o.target!, text)
-      .catch((e: NodeJS.ErrnoException) => fail(o, cannotWrite(o.target!, e)))
+      .then(
+        () => whenWritten(o),
+        (e: NodeJS.ErrnoException) => fail(o, cannotWrite(o.target!, e)),
+      )
       .finally(() => writing.delete(w));
     writing.add(w);
   };
@@ -320,6 +328,7 @@ async function importLocked(
       }
       try {
         w.staged.commit();
+        whenWritten(w.outcome);
       } catch (e) {
         fail(w.outcome, cannotWrite(w.outcome.target!, e));
       }
@@ -456,6 +465,10 @@ async function importLocked(
       }
       written.set(outcome, kept);
     }
+    if (replacing) {
+      const old = keptFilesOf(replacing, path.dirname(path.dirname(target))).filter((f) => !kept?.files.includes(f));
+      if (old.length) superseded.set(outcome, old);
+    }
     const waits = adds || [b.data.issuer, ...(b.data.coIssuers ?? [])].some((x) => pendingIds.has(x));
     if (!waits) {
       writeDirective(outcome, text);
@@ -536,6 +549,21 @@ function keepOriginal(
 }
 
 type ParseResultDoc = Extract<ParseResult, { ok: true }>['doc'];
+
+/** The original and text files a directive file keeps under `sources/` (absolute paths). */
+function keptFilesOf(file: string, contentDir: string): string[] {
+  const read = readContentText(file);
+  if (!read.ok) return [];
+  try {
+    const source = parseFrontmatter(read.text).data['source'] as Record<string, unknown> | undefined;
+    return ['original', 'text']
+      .map((k) => source?.[k])
+      .filter((v): v is string => typeof v === 'string' && /^sources\/[^/\\]+$/.test(v))
+      .map((v) => path.join(contentDir, v));
+  } catch {
+    return [];
+  }
+}
 
 /** How many directives at most wait for one write of the registry. */
 const REGISTRY_BATCH = 200;

@@ -21,3 +21,8 @@ export function directiveFileName(d: DirectiveKey): string {
 export function directivePath(id: string): string {
   return `van-ban/${id}/`;
 }
+
+/** The address of a directive's kept original (`sources/<name>` in the library) on the site: `goc/<name>`. */
+export function originalPath(original: string): string {
+  return `goc/${original.slice(original.lastIndexOf('/') + 1)}`;
+}

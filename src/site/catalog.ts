@@ -1,5 +1,6 @@
 /** The public shape of a directive in `catalog.json`. References are filled in by the cross-reference module. */
 import type { Directive } from './library.ts';
+import { originalView } from './original.ts';
 
 export interface CatalogReference {
   number: string;
@@ -27,7 +28,17 @@ export function catalogEntry(d: Directive, references: CatalogReference[] = [], 
     signer: d.data.signer ? { ...d.data.signer } : null,
     place: d.data.place ?? null,
     topics: d.data.topics,
+    original: catalogOriginal(d),
+    ...(d.data.review ? { review: d.data.review } : {}),
     references,
     referencedBy,
   };
+}
+
+/** The kept original, for tools: where it is, what it is, its SHA-256 and how the text was obtained. */
+function catalogOriginal(d: Directive) {
+  const o = originalView(d.data);
+  if (!o) return null;
+  const source = typeof d.data.source === 'object' ? d.data.source : {};
+  return { url: o.href, mediaType: o.mediaType, size: o.size, sha256: o.sha256, pages: o.pages, extraction: source.extraction ?? null };
 }

@@ -63,6 +63,8 @@ export interface Library {
   searchShards: number;
   /** Citations both ways, found once by the build's pass over the library and resolved against the whole of it. */
   graph: ReferenceGraph;
+  /** Directives whose text was recognised from a scan and still has to be checked against the original. */
+  toReview: Directive[];
 }
 
 /** Newest first; same day by number so the order is stable between builds. */
@@ -145,6 +147,7 @@ async function load(): Promise<Library> {
     })(),
     searchShards: meta.data.searchShards,
     graph: graphFromJson(meta.data.graph),
+    toReview: directives.filter((d) => d.data.review),
   };
 }
 

@@ -24,6 +24,17 @@ export function legislationJsonLd(d: DirectivePageView, site: URL | undefined): 
     legislationJurisdiction: d.province ? d.province.name : 'Việt Nam',
     ...(d.data.signer ? { accountablePerson: { '@type': 'Person', name: d.data.signer.name, jobTitle: d.data.signer.title } } : {}),
     ...(citations.length ? { citation: citations } : {}),
+    ...(d.original
+      ? {
+          associatedMedia: {
+            '@type': 'MediaObject',
+            contentUrl: absolute(d.original.path, site),
+            encodingFormat: d.original.mediaType,
+            contentSize: d.original.sizeText,
+            ...(d.original.sha256 ? { sha256: d.original.sha256 } : {}),
+          },
+        }
+      : {}),
   };
   // `<` escaped so no value can close the script element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

@@ -12,6 +12,7 @@ import type { RelationKind } from '../model/references.ts';
 import type { DirectiveData, Issuer, Province } from '../model/schema.ts';
 import { formalParts, type FormalParts } from './formal.ts';
 import { CITERS_ON_PAGE, citationsOf, type Directive, type Library, type ListItem } from './library.ts';
+import { originalView, type OriginalView } from './original.ts';
 import { relatedDirectives } from './related.ts';
 
 /** `Chỉ thị 01-CT/TU ngày 05/01/2021 của ...: <subject>`: how a citation link is titled. */
@@ -51,6 +52,8 @@ export interface DirectivePageView {
   /** The citations in its text, and the directives they link to. */
   mentions: Mention[];
   mentionTargets: Record<string, ListItem>;
+  /** The original it was imported from, offered for download. */
+  original: OriginalView | null;
 }
 
 export function directivePageView(d: Directive, lib: Library): DirectivePageView {
@@ -90,6 +93,7 @@ export function directivePageView(d: Directive, lib: Library): DirectivePageView
     related: relatedDirectives(d, lib).map((r) => ({ reason: r.reason, directive: r.directive.item })),
     mentions,
     mentionTargets,
+    original: originalView(d.data),
   };
 }
 

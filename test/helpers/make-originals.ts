@@ -201,3 +201,36 @@ export async function scannedPdf(png: Buffer): Promise<Uint8Array> {
   page.drawImage(image, { x: 0, y: 0, width: PAGE.width, height: PAGE.height });
   return pdf.save();
 }
+
+/**
+ * A PDF locked with a password: the standard security handler's dictionary added by an incremental update, with
+ * owner and user keys no empty password opens (what a PDF "protected by password" carries).
+ */
+export async function lockedPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  const base = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const text = base.toString('latin1');
+  const prev = Number(/startxref\s+(\d+)/.exec(text)![1]);
+  const size = Number(/\/Size (\d+)/.exec(text)![1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(text)![1];
+  const key = (n: number) => 'ab'.repeat(n);
+  const encrypt = `${size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <${key(32)}> /U <${key(32)}> /P -4 >>\nendobj\n`;
+  const xref =
+    `xref\n${size} 1\n${String(base.length).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<< /Size ${size + 1} /Root ${root} /Encrypt ${size} 0 R /Prev ${prev} /ID [<${key(16)}> <${key(16)}>] >>\n` +
+    `startxref\n${base.length + encrypt.length}\n%%EOF\n`;
+  return Buffer.concat([base, Buffer.from(encrypt + xref, 'latin1')]);
+}
+
+/**
+ * A `.docx` whose zip directory says its document expands to `bytes` (a zip bomb as the importer sees it: the check
+ * reads the directory, and refuses before anything is expanded).
+ */
+export async function inflatedDocx(bytes: number): Promise<Buffer> {
+  const zip = Buffer.from(await makeDocx(PARTY));
+  // Every central directory entry (signature PK\x01\x02) has its uncompressed size at offset 24.
+  for (let at = zip.indexOf('PK\x01\x02'); at >= 0; at = zip.indexOf('PK\x01\x02', at + 4))
+    zip.writeUInt32LE(Math.min(bytes, 0xfffffffe), at + 24);
+  return zip;
+}

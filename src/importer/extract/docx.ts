@@ -66,7 +66,9 @@ function toLines(root: DocNode): { lines: string[]; legacy: boolean } {
   };
   const walk = (n: DocNode) => {
     if (n.type === 'paragraph') {
+      // A paragraph of its own, as a portal's text has them: a blank line after it.
       for (const l of textOf(n, null).split('\n')) lines.push(l.replace(/\s+$/, ''));
+      lines.push('');
     } else if (n.type === 'table') {
       // A row's cells side by side, paragraph by paragraph, as the page shows them: the two columns of a header or a
       // signing block come out as `| TỈNH ỦY BẮC NINH | ĐẢNG CỘNG SẢN VIỆT NAM |`, row after row.

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, type Worker } from 'tesseract.js';
-import { OCR_CACHE_DIR } from '../../settings.ts';
+import { ocrCacheDir } from '../../settings.ts';
 import type { PlacedPage } from './pdf-lines.ts';
 import { sha256 } from './original.ts';
 
@@ -58,7 +58,8 @@ interface OcrWord {
  * rendered PDF page); without it the words' extent stands for the page.
  */
 export async function recognise(image: Uint8Array, size?: { width: number; height: number }): Promise<RecognisedPage> {
-  const file = path.join(OCR_CACHE_DIR, `${sha256(image)}.v${CACHE_VERSION}.json`);
+  const cacheDir = ocrCacheDir();
+  const file = path.join(cacheDir, `${sha256(image)}.v${CACHE_VERSION}.json`);
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as RecognisedPage;
   } catch {
@@ -89,7 +90,7 @@ export async function recognise(image: Uint8Array, size?: { width: number; heigh
     }));
   const confidence = words.length ? words.reduce((n, wd) => n + wd.confidence, 0) / words.length : 0;
   const result: RecognisedPage = { page: { ...page, items }, confidence: Math.round(confidence) };
-  fs.mkdirSync(OCR_CACHE_DIR, { recursive: true });
+  fs.mkdirSync(cacheDir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(result));
   fs.renameSync(tmp, file);

@@ -96,15 +96,18 @@ const STARTS_ITEM =
  */
 function reflow(lines: Line[]): string[] {
   if (!lines.length) return [];
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+  // The right margin is where most lines end; the left one where the lines that reach it start furthest left (the
+  // first line of a paragraph is indented, a centred heading can stick out of the margins).
+  const right = mostCommon(lines.map((l) => [l.right, l.size]));
+  const full = lines.filter((l) => Math.abs(l.right - right) < l.size * 2);
+  const left = full.length ? Math.min(...full.map((l) => l.x)) : mostCommon(lines.map((l) => [l.x, l.size]));
   const out: string[] = [];
   let current: Line | null = null;
   let text = '';
   for (const l of lines) {
     const continues =
       current !== null &&
-      current.right >= left + (right - left) * 0.85 &&
+      current.right >= right - (right - left) * 0.1 &&
       !current.text.includes('   ') &&
       !l.text.includes('   ') &&
       Math.abs(l.x - left) < l.size * 1.5 &&
@@ -121,6 +124,20 @@ function reflow(lines: Line[]): string[] {
   }
   out.push(text);
   return out;
+}
+
+/** The most common of `[value, size]` pairs, values within about a font size counted as one. */
+function mostCommon(values: [number, number][]): number {
+  const counts = new Map<number, { n: number; sum: number }>();
+  for (const [v, size] of values) {
+    const key = Math.round(v / Math.max(size, 1));
+    const c = counts.get(key) ?? { n: 0, sum: 0 };
+    c.n++;
+    c.sum += v;
+    counts.set(key, c);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0]!;
+  return best.sum / best.n;
 }
 
 /** The text of a PDF's pages, one line per line of the document, paragraphs whole. */
