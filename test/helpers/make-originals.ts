@@ -55,6 +55,18 @@ export const STATE: DocSpec = {
   signRight: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'Trần Văn Bình'],
 };
 
+/** A third directive, of another province, for tests that need three different ones (a scan among them). */
+export const DISTRICT: DocSpec = {
+  left: ['TỈNH ỦY HÀ TĨNH', 'BAN DÂN VẬN', '*', 'Số 45-CV/BDVTU', 'V/v tổ chức hội nghị đối thoại', 'với đoàn viên, hội viên năm 2023'],
+  right: ['ĐẢNG CỘNG SẢN VIỆT NAM', '', 'Hà Tĩnh, ngày 12 tháng 8 năm 2023'],
+  body: [
+    'Kính gửi: Ban dân vận các huyện ủy, thị ủy, thành ủy.',
+    'Ban Dân vận Tỉnh ủy đề nghị các đơn vị chủ động xây dựng kế hoạch tổ chức hội nghị đối thoại với đoàn viên, hội viên, báo cáo kết quả về Ban Dân vận Tỉnh ủy trước ngày 30 tháng 9 năm 2023.',
+  ],
+  signLeft: ['Nơi nhận:', '- Như trên,', '- Lưu VT.'],
+  signRight: ['T/M BAN DÂN VẬN', 'TRƯỞNG BAN', '', 'Lê Văn Hòa'],
+};
+
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
 const FONT_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf';
 
