@@ -42,8 +42,11 @@ export interface HeaderResult {
 export const isPartyTitle = (t: string) => t.length <= 40 && titleKind(t) === 'party';
 export const isStateTitle = (t: string) => t.length <= 60 && titleKind(t) === 'state';
 export const isMotto = (t: string) => t.length <= 60 && titleKind(t) === 'motto';
-/** `*`, `-----`, `___`, `=====`, a lone `|`: layout marks. */
-export const isDecoration = (t: string) => /^[*\-–—_=.~·•|\s]+$/u.test(t);
+/**
+ * `*`, `-----`, `___`, `=====`, a lone `|`: layout marks; and a character alone on its line, which in a header is the
+ * star under the issuer as OCR reads it (`x`, `+`, `°`), never a field.
+ */
+export const isDecoration = (t: string) => /^[*\-–—_=.~·•|\s]+$/u.test(t) || /^\s*[\p{L}+°º]\s*$/u.test(t);
 
 // `số 1595/QĐ-TTg ...` in small letters at a line's start is a wrapped sentence, not a number line.
 const NUMBER_LINE = /^(?:Số|SỐ)\s*:?\s*(?=\d)/u;
@@ -300,6 +303,9 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
 
   let subjectLines: string[] = [];
   let subjectOpen = false;
+  // A blank line after a subject line in lower case: a Word file or a portal that puts every line in a paragraph of
+  // its own. Only a line that starts in lower case goes on the subject across it.
+  let subjectGap = false;
   let subjectCaps = false;
   let lastSubjectIndex = -1;
   /** Line of the number or type name, after which a subject may follow. */
@@ -322,7 +328,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
 
   for (let it = pull(); it; it = pull()) {
     if (it.blank) {
-      if (subjectOpen && !subjectCaps) subjectOpen = false;
+      if (subjectOpen && !subjectCaps) subjectGap = true;
       if (recipientsOpen) recipientsGap = true;
       continue;
     }
@@ -356,7 +362,14 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
     if (subjectOpen && !isPattern(t) && !BODY_OPENING.test(t)) {
       const adjacent = it.index === lastSubjectIndex + 1 || it.index === lastSubjectIndex;
       const prev = subjectLines.at(-1) ?? '';
-      if (subjectCaps) {
+      if (subjectGap) {
+        if (/^\p{Ll}/u.test(t) && !/[.:;]$/.test(prev) && it.index <= lastSubjectIndex + 3) {
+          subjectLines.push(t);
+          lastSubjectIndex = it.index;
+          subjectGap = false;
+          continue;
+        }
+      } else if (subjectCaps) {
         // A subject in capitals goes on while the lines stay in capitals; the enacting body's line ends it.
         if (!/\p{Ll}/u.test(t) && (adjacent || subjectLines.length < 6) && !(isEnactingLine(t) && !CONNECTOR_END.test(prev))) {
           subjectLines.push(t);
@@ -370,7 +383,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
         continue;
       }
     }
-    if (subjectOpen) subjectOpen = false;
+    if (subjectOpen) subjectOpen = subjectGap = false;
 
     const title = titleKind(t);
     if (title) {
@@ -408,6 +421,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       r.typeName = { type: typeLine.type, n: it.n, index: it.index };
       subjectLines = [typeLine.rest];
       subjectOpen = true;
+      subjectGap = false;
       subjectCaps = isAllCaps(typeLine.rest);
       lastSubjectIndex = it.index;
       expectSubject = false;
@@ -441,6 +455,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       const marker = VV.test(t) ? 'vv' : r.typeName && anchorIndex === r.typeName.index ? 'type' : 'number';
       subjectLines = [t];
       subjectOpen = true;
+      subjectGap = false;
       subjectCaps = isAllCaps(t.replace(VV, ''));
       lastSubjectIndex = it.index;
       expectSubject = false;

@@ -7,7 +7,7 @@
 import { parseVietnameseDate, toIso } from '../model/dates.ts';
 import type { DocType } from '../model/doc-types.ts';
 import { foldVietnamese } from '../model/text.ts';
-import { explodeCell, readDateLine, readNumberLine, readTypeNameAtStart } from './header.ts';
+import { explodeCell, isDecoration, readDateLine, readNumberLine, readTypeNameAtStart } from './header.ts';
 import { titleFragmentKind, titleKind } from './anchors.ts';
 import { isAllCaps } from './casing.ts';
 import type { SourceLine } from './input.ts';
@@ -120,7 +120,7 @@ export function locateDocument(lines: readonly SourceLine[], maxScan = 150): Loc
     }
     // A number line alone is a header when issuer lines stand right above it (a copy without title or date).
     if (start === null && a === 'number') {
-      const above = lines.slice(Math.max(0, i - 4), i).filter((l) => l.text && !/^[*\-–—_=.|\s]+$/u.test(l.text));
+      const above = lines.slice(Math.max(0, i - 4), i).filter((l) => l.text && !isDecoration(l.text));
       if (above.length && above.every(issuerish)) start = i;
     }
   }
@@ -128,7 +128,7 @@ export function locateDocument(lines: readonly SourceLine[], maxScan = 150): Loc
     let s = start;
     for (let j = start - 1; j >= 0; j--) {
       const l = lines[j]!;
-      if (!l.text || l.cells.every((c) => /^[*\-–—_=.|\s]+$/u.test(c))) continue;
+      if (!l.text || l.cells.every(isDecoration)) continue;
       if (!issuerish(l)) break;
       s = j;
     }

@@ -12,7 +12,7 @@ import { launchBrowser } from '../../tools/browser.ts';
 import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
 import { buildSite, makeTempDir, REPO_ROOT } from '../helpers/build-site.ts';
 import { checkLinks, formatBroken } from '../helpers/link-check.ts';
-import { DISTRICT, makeDocx, makePdf, PARTY, renderPage, scannedPdf, STATE } from '../helpers/make-originals.ts';
+import { DISTRICT, makeDocx, makePdf, PARTY, renderPage, scannedPdf, STATE } from '../../tools/make-originals.ts';
 import { runOffline } from '../helpers/offline.ts';
 
 let browser: Browser;

@@ -1,5 +1,5 @@
 /**
- * Word files, PDFs and scans, made by the tests from the text in test/helpers/make-originals.ts, read by the
+ * Word files, PDFs and scans, made by the tests from the text in tools/make-originals.ts, read by the
  * importer into the same fields as the text they were made from; and the originals it refuses, by name.
  */
 import fs from 'node:fs';
@@ -9,7 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeOcr } from '../../src/importer/extract/ocr.ts';
 import { parseFile } from '../../src/importer/parse-file.ts';
 import type { ParseResult } from '../../src/importer/parse.ts';
-import { inflatedDocx, lockedPdf, makeDocx, makePdf, PARTY, renderPage, scannedPdf, STATE } from '../helpers/make-originals.ts';
+import { PDFDocument } from 'pdf-lib';
+import { parseDirective } from '../../src/importer/parse.ts';
+import {
+  docxFromText,
+  inflatedDocx,
+  lockedPdf,
+  makeDocx,
+  makePdf,
+  PARTY,
+  renderPage,
+  scannedPdf,
+  STATE,
+} from '../../tools/make-originals.ts';
 
 let dir: string;
 const write = (name: string, bytes: Uint8Array) => {
@@ -65,6 +77,37 @@ describe('Word', () => {
     expect(fields(state)).toEqual(STATE_FIELDS);
   });
 
+  it('a .docx typed line by line (every line a paragraph of its own) reads as the text it was typed from', async () => {
+    // Word puts a paragraph break after each line, which the reader turns into blank lines: the subject wrapped over
+    // two paragraphs must still come out whole.
+    const text = [
+      'UBND TỈNH KHÁNH HÒA',
+      'SỞ Y TẾ',
+      '-------',
+      'Số: 7/SYT-NVY',
+      'V/v tổ chức học tập và làm theo tư tưởng, đạo',
+      'đức, phong cách Hồ Chí Minh năm 2019',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Khánh Hòa, ngày 31 tháng 3 năm 2019',
+      '',
+      'Kính gửi: Các sở, ban, ngành cấp tỉnh.',
+      '',
+      'Sở Y tế đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau đây trong năm 2019.',
+      '',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      'Lê Văn An',
+      '',
+    ].join('\n');
+    const fromText = ok(parseDirective(text));
+    const d = ok(await parseFile(write('typed.docx', await docxFromText(text))));
+    expect(d.title).toBe('Tổ chức học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2019');
+    expect(fields(d)).toEqual(fields(fromText));
+    expect(d.body).toBe(fromText.body);
+  });
+
   it('decodes runs in the legacy .VnTime font (TCVN3) run by run, and says so', async () => {
     const d = ok(await parseFile(write('legacy.docx', await makeDocx(STATE, { legacyFont: true }))));
     expect(fields(d)).toEqual(STATE_FIELDS);
@@ -108,6 +151,14 @@ describe('PDF', () => {
     expect(d.warnings.join('\n')).toContain(
       'bỏ đầu trang, chân trang và số trang: trang 1: «Văn bản số hóa - lưu hành nội bộ»; trang 1: «Trang 1/2»; trang 2: «Văn bản số hóa - lưu hành nội bộ»; trang 2: «Trang 2/2»',
     );
+  });
+
+  it('a blank page (no text, no image) is not a scan: the PDF is read without --ocr', async () => {
+    const pdf = await PDFDocument.load(await makePdf(STATE));
+    pdf.addPage();
+    const d = ok(await parseFile(write('state-blank-page.pdf', await pdf.save())));
+    expect(fields(d)).toEqual(STATE_FIELDS);
+    expect(d.original?.facts.pages).toBe(2);
   });
 
   it('refuses a PDF locked with a password, a truncated one, and one over the size limit', async () => {

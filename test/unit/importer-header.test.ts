@@ -102,6 +102,19 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
     expect(h.recipients).toEqual(['Ủy ban nhân dân các huyện, thành phố']);
   });
 
+  it('a subject goes on across a blank line only with a line in lower case (Word: a paragraph per line)', () => {
+    const base = 'UBND TỈNH NAM ĐỊNH\nSỞ Y TẾ\n\nSố: 2345/SYT-NVY\n\nV/v tăng cường tiêm chủng\n\n';
+    expect(header(`${base}phòng Covid-19\n\nKính gửi: Các huyện.\n\nThực hiện Công văn số 1185/BYT-DP`).subject?.text).toBe(
+      'V/v tăng cường tiêm chủng phòng Covid-19',
+    );
+    // A capitalised line past the blank is no piece of the subject; nor is anything after a subject that ended.
+    expect(header(`${base}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNam Định, ngày 05 tháng 3 năm 2022`).subject?.text).toBe(
+      'V/v tăng cường tiêm chủng',
+    );
+    const ended = header('SỞ Y TẾ\nSố: 2345/SYT-NVY\nV/v tiêm chủng.\n\nphòng Covid-19 là việc cấp bách');
+    expect(ended.subject?.text).toBe('V/v tiêm chủng.');
+  });
+
   it('reads a type-name line with its wrapped `về` subject, and stops at the body', () => {
     const h = header(
       'ĐẢNG BỘ TỈNH NAM ĐỊNH\nTỈNH ỦY\n*\nSố 15-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNam Định, ngày 1 tháng 12 năm 2021\n\nCHỈ THỊ\nvề tăng cường sự lãnh đạo của Đảng đối với công tác\nphòng, chống thiên tai\n\nNhững năm qua, công tác phòng, chống thiên tai ...',

@@ -140,6 +140,16 @@ describe('fixtures: both families, several provinces and types', () => {
     expect(a.body).toBe(b.body);
     expect(a.lost).toEqual([]);
   });
+  it.each(['x', '+', '°'])('the star under the issuer read by OCR as «%s» is a layout mark, not the end of the header', (star) => {
+    for (const file of ['party/chi-thi-nam-dinh.txt', 'party/nghi-quyet-quang-nam.txt']) {
+      const text = raw(file).toString('utf8');
+      expect(text).toMatch(/^\*$/m);
+      const a = importText(text.replace(/^\*$/m, star), fresh());
+      const b = importText(text, fresh());
+      expect(a.data).toEqual(b.data);
+      expect(a.body).toBe(b.body);
+    }
+  });
 });
 
 describe('not a directive', () => {

@@ -15,11 +15,16 @@ import { launchBrowser } from '../browser.ts';
 import { serveStatic } from '../static-server.ts';
 import { ROOT } from '../../src/settings.ts';
 import { generate } from './generate.ts';
+import { docxFromText, fontBytes, pdfFromText, renderPage } from '../make-originals.ts';
 import { du, run, window, type RunResult } from './measure.ts';
 
 const NODE = process.execPath;
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND_CLI = path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+/** Word and PDF copies made of the first directives (issue 17: 1,000 of each import in ≤ 60 s). */
+const FORMATS_COUNT = 1000;
+/** Scanned pages recognised, for a rate in pages per minute. */
+const OCR_PAGES = 5;
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
@@ -57,6 +62,14 @@ interface SizeResult {
   };
   editVisible: boolean;
   addLinked: boolean;
+  /** Issue 17: Word and PDF copies of the first generated directives, and a few scanned pages. */
+  formats?: {
+    count: number;
+    makeMs: number;
+    docx: { ms: number; failed: number };
+    pdf: { ms: number; failed: number };
+    ocr: { pages: number; ms: number; failed: number };
+  };
   errors: string[];
 }
 
@@ -391,7 +404,10 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
       res.errors.push(`after adding ${gen.extra.number} (${addedId || '?'}), ${citingId || 'the citing directive'} does not link to it`);
   }
 
-  // 7. Sizes and the first search.
+  // 7. Formats: Word and PDF copies of the first directives, each kind into a library of its own; then OCR.
+  res.formats = await formats(Math.min(FORMATS_COUNT, size));
+
+  // 8. Sizes and the first search.
   if (fs.existsSync(path.join(dist, 'pagefind'))) {
     // Every shard of the index (src/search/shards.ts).
     const shards = fs
@@ -416,10 +432,78 @@ async function runSize(size: number, opts: { seed: number; keep: boolean; timeou
   }
   return finish();
 
+  async function formats(count: number): Promise<NonNullable<SizeResult['formats']>> {
+    const raws = fs
+      .readdirSync(p('raw'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .slice(0, count);
+    const font = fontBytes();
+    const started = performance.now();
+    fs.mkdirSync(p('raw-docx'), { recursive: true });
+    fs.mkdirSync(p('raw-pdf'), { recursive: true });
+    for (const f of raws) {
+      const text = fs.readFileSync(p('raw', f), 'utf8');
+      fs.writeFileSync(p('raw-docx', f.replace(/\.txt$/, '.docx')), await docxFromText(text));
+      fs.writeFileSync(p('raw-pdf', f.replace(/\.txt$/, '.pdf')), await pdfFromText(text, font));
+    }
+    const makeMs = performance.now() - started;
+    say(`made ${count} .docx and ${count} PDF copies in ${fmtS(makeMs)}`);
+    const failedOf = (r: RunResult) => {
+      try {
+        return (JSON.parse(r.stdout) as { counts: { failed: number } }).counts.failed;
+      } catch {
+        return count;
+      }
+    };
+    const kinds = { docx: { ms: 0, failed: 0 }, pdf: { ms: 0, failed: 0 } };
+    for (const kind of ['docx', 'pdf'] as const) {
+      const r = await step(`import ${count} ${kind === 'docx' ? '.docx' : 'PDF'}`, [
+        path.join(ROOT, 'src/cli/import.ts'),
+        p(`raw-${kind}`),
+        '--out',
+        p(`content-${kind}`),
+        '--init',
+        '--json',
+      ]);
+      kinds[kind] = { ms: r.ms, failed: failedOf(r) };
+    }
+    // Scans: the first page of a few of the PDFs, rendered as a scanner would; recognised with a cache of their own.
+    fs.mkdirSync(p('raw-scan'), { recursive: true });
+    const scans = raws.slice(0, OCR_PAGES);
+    for (const f of scans) {
+      const pdf = fs.readFileSync(p('raw-pdf', f.replace(/\.txt$/, '.pdf')));
+      fs.writeFileSync(p('raw-scan', f.replace(/\.txt$/, '.png')), await renderPage(pdf, 200));
+    }
+    const ocr = await step(
+      `OCR ${scans.length} scanned pages`,
+      [path.join(ROOT, 'src/cli/import.ts'), p('raw-scan'), '--ocr', '--out', p('content-ocr'), '--init', '--json'],
+      { env: { OCR_CACHE_DIR: p('ocr-cache') } },
+    );
+    return { count, makeMs, ...kinds, ocr: { pages: scans.length, ms: ocr.ms, failed: failedOf(ocr) } };
+  }
+
   function finish(): SizeResult {
     fs.writeFileSync(p('result.json'), JSON.stringify(res, null, 2));
     if (!opts.keep)
-      for (const d of ['raw', 'raw-extra', 'content', 'dist', 'astro-cache', 'floor', 'floor-dist', 'floor-cache', 'hugo'])
+      for (const d of [
+        'raw',
+        'raw-extra',
+        'content',
+        'dist',
+        'astro-cache',
+        'floor',
+        'floor-dist',
+        'floor-cache',
+        'hugo',
+        'raw-docx',
+        'raw-pdf',
+        'raw-scan',
+        'content-docx',
+        'content-pdf',
+        'content-ocr',
+        'ocr-cache',
+      ])
         fs.rmSync(p(d), { recursive: true, force: true });
     return res;
   }
@@ -509,6 +593,24 @@ function targets(r: SizeResult): Verdict[] {
       status: r.largestPage.scripts === 0 ? 'met' : '**not met**',
     });
   }
+  if (r.formats) {
+    const f = r.formats;
+    const applies = f.count === FORMATS_COUNT;
+    for (const [kind, v] of [
+      ['.docx', f.docx],
+      ['PDF', f.pdf],
+    ] as const)
+      out.push({
+        target: `import ${FORMATS_COUNT.toLocaleString('en')} ${kind} ≤ 60 s (issue 17)${applies ? '' : ` (${f.count} made at this size)`}`,
+        value: `${fmtS(v.ms)}${v.failed ? `, ${v.failed} failed` : ''}`,
+        status: v.failed ? '**not met** (failures)' : verdict(v.ms, 60_000, fmtS, applies),
+      });
+    out.push({
+      target: 'OCR speed (issue 17, reported)',
+      value: `${((f.ocr.pages / f.ocr.ms) * 60_000).toFixed(1)} pages per minute (${f.ocr.pages} pages in ${fmtS(f.ocr.ms)}${f.ocr.failed ? `, ${f.ocr.failed} failed` : ''})`,
+      status: f.ocr.failed ? '**failures**' : 'reported',
+    });
+  }
   const floor = step('floor: cold build');
   if (cold?.ok && floor?.ok)
     out.push({
@@ -533,7 +635,7 @@ function markdown(r: SizeResult): string {
   const ratio = (ms: number, base?: { ms: number; ok: boolean }) => (base?.ok ? `×${(ms / base.ms).toFixed(2)}` : '—');
   const rows = Object.values(r.steps).map((s) => {
     const warm = s.name.startsWith('rebuild') ? ` (warm floor ${ratio(s.ms, floorWarm)})` : '';
-    return `| ${s.name} | ${s.ok ? fmtS(s.ms) : `${fmtS(s.ms)} — ${s.note}`} | ${s.peakRss ? fmtMem(s.peakRss) : '—'} | ${s.name.startsWith('floor') || s.name.startsWith('hugo') || s.name === 'generate raw' ? '' : ratio(s.ms, floorCold) + warm} |`;
+    return `| ${s.name} | ${s.ok ? fmtS(s.ms) : `${fmtS(s.ms)} — ${s.note}`} | ${s.peakRss ? fmtMem(s.peakRss) : '—'} | ${s.name.startsWith('floor') || s.name.startsWith('hugo') || /^(import \d|OCR )/.test(s.name) || s.name === 'generate raw' ? '' : ratio(s.ms, floorCold) + warm} |`;
   });
   const phaseRows = Object.entries(r.phases).flatMap(([build, ph]) =>
     Object.entries(ph).map(([name, v]) => `| ${build} | ${name} | ${fmtS(v.ms)} | ${fmtMem(v.peakRss)} |`),
@@ -545,7 +647,7 @@ function markdown(r: SizeResult): string {
       `Pagefind index ${fmtMem(r.indexBytes)} in ${r.indexFiles.toLocaleString('en')} files (${r.indexShards === 1 ? 'one piece' : `${r.indexShards} shards`}); Astro content store (data-store.json) ${fmtMem(r.dataStoreBytes)}; ` +
       `import failures ${r.importFailed}; reference warnings ${r.warnings}.`,
     '',
-    '| target (issues 5, 14, 15) | measured | verdict |',
+    '| target (issues 5, 14, 15, 17) | measured | verdict |',
     '|---|---|---|',
     ...targets(r).map((v) => `| ${v.target} | ${v.value} | ${v.status} |`),
     '',
@@ -628,7 +730,7 @@ async function main(): Promise<number> {
 
 const HEADER = `# Benchmarks
 
-Written by \`npm run bench\` (tools/bench/run.ts); each run appends a section. Targets are those of issues 5, 14 and 15.
+Written by \`npm run bench\` (tools/bench/run.ts); each run appends a section. Targets are those of issues 5, 14, 15 and 17.
 Peak memory is the sum of VmRSS over the whole process tree (sampled every 100 ms), an upper bound since
 shared pages count once per process. The floor is a bare Astro project built from the same imported Markdown
 (one page per file via a glob() collection and render(), default Markdown processor, no other feature).

@@ -1,10 +1,10 @@
 /**
  * The text of a PDF with unpdf (PDF.js): the text layer of each page, positioned, rebuilt into lines
  * (src/importer/extract/pdf-lines.ts). A page without a text layer (a scan) is refused unless recognition was asked
- * for (`--ocr`); then it is rendered at 300 dpi and recognised (src/importer/extract/ocr.ts). A PDF with a password, or
+ * for (`--ocr`); a page with neither text nor an image is blank and passes. A scan is rendered at 300 dpi and recognised (src/importer/extract/ocr.ts). A PDF with a password, or
  * one that does not open, is refused with the reason.
  */
-import { getDocumentProxy, renderPageAsImage } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS, renderPageAsImage } from 'unpdf';
 import { OCR_DPI, recognise } from './ocr.ts';
 import { pdfText, type PlacedPage } from './pdf-lines.ts';
 
@@ -14,6 +14,21 @@ const MIN_TEXT_LETTERS = 20;
 export type PdfRead =
   | { ok: true; text: string; pages: number; ocr: { pages: number[]; confidence: number } | null; removed: string[] }
   | { ok: false; reason: string };
+
+/** Whether a page paints an image: a page with neither letters nor images is blank (a last empty page), not a scan. */
+async function paintsImage(page: { getOperatorList(): Promise<{ fnArray: number[] }> }): Promise<boolean> {
+  const { OPS } = await getResolvedPDFJS();
+  const images = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+  ]);
+  return (await page.getOperatorList()).fnArray.some((op) => images.has(op));
+}
 
 interface TextItem {
   str: string;
@@ -48,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, opts: { ocr: boolean }): Promis
           size: Math.hypot(i.transform[2]!, i.transform[3]!) || 10,
         }));
       const letters = items.reduce((k, i) => k + (i.text.match(/\p{L}/gu)?.length ?? 0), 0);
-      if (letters < MIN_TEXT_LETTERS) scanned.push(n);
+      if (letters < MIN_TEXT_LETTERS && (await paintsImage(page))) scanned.push(n);
       pages.push({ width: view.width, height: view.height, items });
     }
     if (scanned.length && !opts.ocr) {

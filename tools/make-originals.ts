@@ -1,5 +1,5 @@
 /**
- * Originals made by the tests themselves from text written here: Word files with the `docx` package (the header and
+ * Originals made from text written here, for the tests and the benchmark: Word files with the `docx` package (the header and
  * the signing block in two-column tables, as offices lay them out; optionally in the legacy `.VnTime` font, its text
  * TCVN3-encoded), PDFs with pdf-lib and Debian's DejaVu font (both header columns on shared baselines, running header
  * and page numbers on a second page), and scans: a PDF page rendered to an image, alone or wrapped in a PDF with no
@@ -10,7 +10,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { renderPageAsImage } from 'unpdf';
-import { encodeTcvn3 } from '../../src/importer/encodings.ts';
+import { encodeTcvn3 } from '../src/importer/encodings.ts';
 
 /** A directive as laid out on paper: header columns, body paragraphs, signing columns. */
 export interface DocSpec {
@@ -120,18 +120,24 @@ export async function makeDocx(spec: DocSpec, opts: { legacyFont?: boolean } = {
 
 const PAGE = { width: 595, height: 842, margin: 60 };
 
-/** Words of `text` in lines no wider than `width` at `size`. */
+/** Words of `text` in lines no wider than `width` at `size` (each word measured once: measuring is the slow part). */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const measure = (w: string) => font.widthOfTextAtSize(w, size);
+  const space = measure(' ');
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = [];
+  let used = 0;
   for (const w of text.split(/\s+/)) {
-    const next = line ? `${line} ${w}` : w;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = w;
-    } else line = next;
+    const ww = measure(w);
+    if (line.length && used + space + ww > width) {
+      lines.push(line.join(' '));
+      line = [];
+      used = 0;
+    }
+    used += (line.length ? space : 0) + ww;
+    line.push(w);
   }
-  if (line) lines.push(line);
+  if (line.length) lines.push(line.join(' '));
   return lines;
 }
 
@@ -246,3 +252,61 @@ export async function inflatedDocx(bytes: number): Promise<Buffer> {
     zip.writeUInt32LE(Math.min(bytes, 0xfffffffe), at + 24);
   return zip;
 }
+
+// --- From raw text (the benchmark's generated directives) ------------------------------------------------------
+
+/** A raw text's lines as the two columns they were flattened from, where a run of spaces splits them. */
+const splitColumns = (line: string) => line.split(/\s{3,}/).map((s) => s.trim());
+
+/** A `.docx` of a raw text: a line with two columns becomes a two-cell table row, any other line a paragraph. */
+export async function docxFromText(text: string): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [];
+  const run = (t: string) => new TextRun({ text: t, font: 'Times New Roman' });
+  for (const line of text.split('\n')) {
+    const cols = splitColumns(line);
+    if (cols.length === 2) children.push(columns([cols[0]!], [cols[1]!], run));
+    else children.push(new Paragraph({ children: line.trim() ? [run(line.trim())] : [] }));
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** A PDF of a raw text: two columns side by side, short lines as they are, paragraphs wrapped, pages as needed. */
+export async function pdfFromText(text: string, font?: { regular: Uint8Array }): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const f = await pdf.embedFont(font?.regular ?? fs.readFileSync(FONT), { subset: true });
+  const size = 11;
+  const lead = 15;
+  const textWidth = PAGE.width - 2 * PAGE.margin;
+  let page = pdf.addPage([PAGE.width, PAGE.height]);
+  let y = PAGE.height - PAGE.margin;
+  const next = () => {
+    y -= lead;
+    if (y < PAGE.margin) {
+      page = pdf.addPage([PAGE.width, PAGE.height]);
+      y = PAGE.height - PAGE.margin;
+    }
+  };
+  for (const line of text.split('\n')) {
+    const cols = splitColumns(line);
+    if (!line.trim()) next();
+    else if (cols.length === 2) {
+      page.drawText(cols[0]!, { x: PAGE.margin, y, size, font: f });
+      page.drawText(cols[1]!, { x: PAGE.width / 2 + 10, y, size, font: f });
+      next();
+    } else if (f.widthOfTextAtSize(line, size) <= textWidth) {
+      page.drawText(line.trim(), { x: PAGE.margin, y, size, font: f });
+      next();
+    } else {
+      // Wrapped, ragged right: drawing word by word to justify would cost the benchmark minutes of making files.
+      for (const l of wrap(line.trim(), f, size, textWidth)) {
+        page.drawText(l, { x: PAGE.margin, y, size, font: f });
+        next();
+      }
+    }
+  }
+  return pdf.save();
+}
+
+/** The font bytes the PDF makers draw with, read once by a caller that makes many. */
+export const fontBytes = () => ({ regular: fs.readFileSync(FONT) });
