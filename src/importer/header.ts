@@ -304,7 +304,7 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
   let subjectLines: string[] = [];
   let subjectOpen = false;
   // A blank line after a subject line in lower case: a Word file or a portal that puts every line in a paragraph of
-  // its own. Only a line that starts in lower case goes on the subject across it.
+  // its own. Only a line that starts in lower case, or follows a connecting word, goes on the subject across it.
   let subjectGap = false;
   let subjectCaps = false;
   let lastSubjectIndex = -1;
@@ -363,7 +363,8 @@ export function parseHeader(lines: readonly SourceLine[], start = 0, opts: Heade
       const adjacent = it.index === lastSubjectIndex + 1 || it.index === lastSubjectIndex;
       const prev = subjectLines.at(-1) ?? '';
       if (subjectGap) {
-        if (/^\p{Ll}/u.test(t) && !/[.:;]$/.test(prev) && it.index <= lastSubjectIndex + 3) {
+        // Or any line after a word that cannot end a subject (`… năm` / `2016`, `… số` / `19/CT-TTg`).
+        if ((/^\p{Ll}/u.test(t) || CONNECTOR_END.test(prev)) && !/[.:;]$/.test(prev) && it.index <= lastSubjectIndex + 3) {
           subjectLines.push(t);
           lastSubjectIndex = it.index;
           subjectGap = false;

@@ -111,6 +111,12 @@ Thực hiện Văn bản số 635-CV/TU ngày 24/8/2021.`);
     expect(header(`${base}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNam Định, ngày 05 tháng 3 năm 2022`).subject?.text).toBe(
       'V/v tăng cường tiêm chủng',
     );
+    // After a word that cannot end a subject, the next paragraph goes on it whatever it starts with.
+    const year = header(
+      'TỈNH ỦY HÀ GIANG\nBAN TUYÊN GIÁO\n\nSố 20-CV/BTGTU\n\nVề chăm sóc sức khỏe nhân dân năm\n\n2016\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Giang, ngày 17 tháng 10 năm 2016',
+    );
+    expect(year.subject?.text).toBe('Về chăm sóc sức khỏe nhân dân năm 2016');
+    expect(year.date?.iso).toBe('2016-10-17');
     const ended = header('SỞ Y TẾ\nSố: 2345/SYT-NVY\nV/v tiêm chủng.\n\nphòng Covid-19 là việc cấp bách');
     expect(ended.subject?.text).toBe('V/v tiêm chủng.');
   });
