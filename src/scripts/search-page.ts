@@ -2,12 +2,14 @@
  * Search page behaviour: read the query and filters from the URL, ask Pagefind, render results.
  * Query rules (number tokens, NFC) come from the same modules the indexer uses.
  */
-import { rewriteNumberQuery } from '../model/numbers.ts';
 import { highlightTerms, normalizeQuery } from '../search/query-text.ts';
+import { planQuery, type QueryPlan } from '../search/query-plan.ts';
+import { issuerMatch, nameSyllables, rankByPairs } from '../search/rank.ts';
 import { SORTED_WEIGHT } from '../search/shards.ts';
 import { formatShortDate } from '../model/dates.ts';
 import { escapeXml as escapeHtml } from '../html/escape.ts';
 import type { IssuerGroup } from '../site/search-filters.ts';
+import { NATIONAL_SCOPE } from '../model/issuers.ts';
 
 interface PagefindResultData {
   url: string;
@@ -22,14 +24,12 @@ interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
 }
+type PagefindSearchOptions = { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> };
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   mergeIndex: (url: string) => Promise<void>;
-  search: (
-    q: string | null,
-    o?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<PagefindSearch | null>;
+  search: (q: string | null, o?: PagefindSearchOptions) => Promise<PagefindSearch | null>;
 }
 
 /** Results shown at a time: each costs a request for its fragment (~1 KB). */
@@ -123,18 +123,54 @@ export async function startSearchPage(): Promise<void> {
   for (const f of FILTERS) if (f !== 'issuer') selects[f].value = params.get(f) ?? '';
   await issuers.show(params.get('issuer') ?? '');
 
+  // The provinces the library has (the scope menu's options), for their initials in queries (`Tỉnh ủy TQ`).
+  const provinces = [...selects.scope.options].map((o) => o.value).filter((v) => v && v !== NATIONAL_SCOPE);
+  const issuerHint = document.getElementById('search-issuer')!;
+
   let results: PagefindResult[] = [];
   let shown = 0;
-  let isNumberQuery = false;
-  let shownQuery = '';
+  let plan: QueryPlan = planQuery('');
   let generation = 0;
+
+  /** Ids of the results that have `token`, with their scores (one more search; its part of the index is loaded). */
+  const having = async (token: string, filters: Record<string, string>) =>
+    new Map(((await pagefind.search(token, { filters }))?.results ?? []).map((r) => [r.id, r.score]));
+
+  /**
+   * The first page, those of the body the query names first (its name in full, or its start); and that body offered
+   * as a filter. Only the results shown are known by their issuer, so the rest keep their order.
+   */
+  function issuerFirst(data: PagefindResultData[]): PagefindResultData[] {
+    const match = new Map<string, number>();
+    for (const d of data) {
+      const name = d.meta['issuer'] ?? '';
+      if (!match.has(name))
+        match.set(name, issuerMatch(nameSyllables(name, provinces), nameSyllables(plan.syllables.join(' '), provinces)));
+    }
+    const best = Math.max(0, ...match.values());
+    const named = [...match].filter(([, m]) => m === best && best > 0).map(([n]) => n);
+    issuerHint.hidden = !named.length || !!selects.issuer.value;
+    issuerHint.innerHTML = named.length
+      ? `Lọc theo cơ quan: ${named
+          .slice(0, 3)
+          .map((n) => {
+            const u = new URL(location.href);
+            u.searchParams.set('issuer', n);
+            return `<a href="${escapeHtml(u.pathname + u.search)}">${escapeHtml(n)}</a>`;
+          })
+          .join(', ')}`
+      : '';
+    return best ? [...data].sort((a, b) => (match.get(b.meta['issuer'] ?? '') ?? 0) - (match.get(a.meta['issuer'] ?? '') ?? 0)) : data;
+  }
 
   async function showMore(): Promise<void> {
     const mine = generation;
     const slice = results.slice(shown, shown + PAGE);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    let data = await Promise.all(slice.map((r) => r.data()));
     if (mine !== generation) return;
-    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, shownQuery, isNumberQuery)).join(''));
+    if (shown === 0) data = issuerFirst(data);
+    const words = plan.terms.replace(/\S*\d\S*/g, ' ');
+    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, words, plan.isNumber)).join(''));
     shown += slice.length;
     more.hidden = shown >= results.length;
   }
@@ -147,22 +183,27 @@ export async function startSearchPage(): Promise<void> {
     const url = new URL(location.href);
     url.search = new URLSearchParams(Object.entries({ q: raw, ...filters, sort: sortSelect.value }).filter(([, v]) => v)).toString();
     history.replaceState(null, '', url);
+    issuerHint.hidden = true;
     if (!raw && Object.keys(filters).length === 0) {
       list.innerHTML = '';
       more.hidden = true;
       status.textContent = 'Nhập từ khóa (có dấu hoặc không dấu) hoặc số hiệu văn bản, hoặc chọn bộ lọc.';
       return;
     }
-    const query = rewriteNumberQuery(raw);
-    isNumberQuery = query !== raw;
-    shownQuery = raw;
+    plan = planQuery(raw, provinces);
     const sort =
       sortSelect.value === 'newest' ? { issued: 'desc' as const } : sortSelect.value === 'oldest' ? { issued: 'asc' as const } : undefined;
     // A sorted search ranks the newest shard's results above the others' (src/search/shards.ts).
     await pagefind.options({ indexWeight: sort ? SORTED_WEIGHT : 1 });
-    const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+    const search = await pagefind.search(plan.terms || null, { filters, ...(sort ? { sort } : {}) });
     if (mine !== generation || !search) return;
-    results = search.results;
+    // Adjacent syllables rank a result higher, unless the reader asked for date order; a quoted phrase must be whole.
+    const [pairs, required] = await Promise.all([
+      Promise.all((sort ? [] : plan.pairs).map((p) => having(p, filters))),
+      Promise.all(plan.required.map((p) => having(p, filters))),
+    ]);
+    if (mine !== generation) return;
+    results = sort ? search.results.filter((r) => required.every((m) => m.has(r.id))) : rankByPairs(search.results, pairs, required);
     shown = 0;
     list.innerHTML = '';
     await showMore();

@@ -12,6 +12,7 @@ import { numberSearchTokens, parseNumber } from '../model/numbers.ts';
 import type { DirectiveData, Registry } from '../model/schema.ts';
 import { SORT_FLOOR } from './shards.ts';
 import { openingWords, uniqueWords, withDFolded } from './query-text.ts';
+import { pairTokens } from './syllables.ts';
 import { escapeXml as esc } from '../html/escape.ts';
 
 export interface SearchRecordInput {
@@ -47,9 +48,12 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
     `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
-    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))}</h1>` +
-    `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))}</p>` +
-    `<div>${esc(withDFolded(uniqueWords(text)))}</div>` +
+    // Each part with its adjacent-syllable tokens (src/search/syllables.ts), at the part's weight.
+    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))} ${pairTokens(`${r.typeName} ${r.title}`).join(' ')}</h1>` +
+    `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))} ${pairTokens(
+      `${r.issuerName}\n${signer}\n${r.data.topics.join('\n')}`,
+    ).join(' ')}</p>` +
+    `<div>${esc(withDFolded(uniqueWords(text)))} ${pairTokens(text).join(' ')}</div>` +
     `</main></body></html>`
   );
 }
