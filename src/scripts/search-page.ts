@@ -203,7 +203,7 @@ export async function startSearchPage(): Promise<void> {
       Promise.all(plan.required.map((p) => having(p, filters))),
     ]);
     if (mine !== generation) return;
-    results = sort ? search.results.filter((r) => required.every((m) => m.has(r.id))) : rankByPairs(search.results, pairs, required);
+    results = sort ? search.results : rankByPairs(search.results, pairs, required);
     shown = 0;
     list.innerHTML = '';
     await showMore();

@@ -1,6 +1,6 @@
 /**
  * The order of results. Pagefind scores each syllable on its own; here a result with more of the query's adjacent
- * syllables (pair tokens, src/search/syllables.ts) comes first, a quoted phrase must be there whole, and among the
+ * syllables (pair tokens, src/search/syllables.ts) comes first, a quoted phrase is kept whole, and among the
  * results shown, those of the body the query names come first. Pure functions, shared by the search page and tests.
  */
 import { foldVietnamese } from '../model/text.ts';
@@ -19,19 +19,20 @@ export function rankByPairs<T extends Scored>(
   pairs: readonly ReadonlyMap<string, number>[],
   required: readonly ReadonlyMap<string, number>[] = [],
 ): T[] {
-  const keyed = base
-    .filter((r) => required.every((m) => m.has(r.id)))
-    .map((r, i) => {
-      let matched = 0;
-      let score = r.score;
-      for (const m of pairs) {
-        const s = m.get(r.id);
-        if (s === undefined) continue;
-        matched++;
-        score += s;
-      }
-      return { r, i, matched, score };
-    });
+  // Pairs are indexed for titles and names, not bodies (docs/search-quality.md): a phrase no title or name holds
+  // may still be in a body, so then nothing is left out.
+  const whole = base.filter((r) => required.every((m) => m.has(r.id)));
+  const keyed = (whole.length ? whole : base).map((r, i) => {
+    let matched = 0;
+    let score = r.score;
+    for (const m of pairs) {
+      const s = m.get(r.id);
+      if (s === undefined) continue;
+      matched++;
+      score += s;
+    }
+    return { r, i, matched, score };
+  });
   keyed.sort((a, b) => b.matched - a.matched || b.score - a.score || a.i - b.i);
   return keyed.map((k) => k.r);
 }

@@ -48,12 +48,13 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
     `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
-    // Each part with its adjacent-syllable tokens (src/search/syllables.ts), at the part's weight.
+    // The title and the names with their adjacent-syllable tokens (src/search/syllables.ts), at their weight. Not the
+    // body: its pairs more than doubled the index, its build time and memory at 10,000 (docs/benchmarks.md).
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))} ${pairTokens(`${r.typeName} ${r.title}`).join(' ')}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))} ${pairTokens(
       `${r.issuerName}\n${signer}\n${r.data.topics.join('\n')}`,
     ).join(' ')}</p>` +
-    `<div>${esc(withDFolded(uniqueWords(text)))} ${pairTokens(text).join(' ')}</div>` +
+    `<div>${esc(withDFolded(uniqueWords(text)))}</div>` +
     `</main></body></html>`
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Adjacent syllables as one word. Vietnamese words are several syllables (`dân vận`, `Đảng ủy Khối`) and Pagefind
- * ranks each syllable on its own, so every two syllables that stand together in a record are also indexed as one
- * folded token (`danvan`, `danguy`, `uykhoi`), and the query's adjacent syllables are looked up the same way
+ * ranks each syllable on its own, so every two syllables that stand together in a title or a name are also indexed as
+ * one folded token (`danvan`, `danguy`, `uykhoi`), and the query's adjacent syllables are looked up the same way
  * (src/search/rank.ts). Such a token always starts with its first syllable, so it lies in the part of the index
  * that a search for that syllable loads already. The same module runs in the indexer and in the browser.
  */

@@ -87,6 +87,8 @@ describe('ordering', () => {
     const p2 = new Map([['adjacent', 0.5]]);
     expect(rankByPairs(base, [p1, p2]).map((r) => r.id)).toEqual(['adjacent', 'half', 'scattered']);
     expect(rankByPairs(base, [], [p1, p2]).map((r) => r.id)).toEqual(['adjacent']);
+    // A phrase no result has in its title or names may be in a body: nothing is left out then.
+    expect(rankByPairs(base, [], [new Map()]).map((r) => r.id)).toEqual(['scattered', 'half', 'adjacent']);
     expect(rankByPairs(base, []).map((r) => r.id)).toEqual(['scattered', 'half', 'adjacent']);
   });
   test('a query naming a body in full beats one naming a shorter body inside it; a start of the name matches weakly', () => {
