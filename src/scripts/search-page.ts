@@ -168,7 +168,11 @@ export async function startSearchPage(): Promise<void> {
     const slice = results.slice(shown, shown + PAGE);
     let data = await Promise.all(slice.map((r) => r.data()));
     if (mine !== generation) return;
-    if (shown === 0) data = issuerFirst(data);
+    if (shown === 0) {
+      const ordered = issuerFirst(data);
+      // Date order, when asked for, is kept; the named body is still offered as a filter.
+      if (!sortSelect.value) data = ordered;
+    }
     const words = plan.terms.replace(/\S*\d\S*/g, ' ');
     list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, words, plan.isNumber)).join(''));
     shown += slice.length;
