@@ -25,6 +25,9 @@ export interface QueryPlan {
   isNumber: boolean;
 }
 
+/** At most this many pair searches per query (each is a Pagefind search over the loaded chunks). */
+export const MAX_PAIRS = 10;
+
 const fold = (w: string) => foldVietnamese(w).replace(/[^a-z0-9]/g, '');
 const isType = (code: string) => isTypeCode(code, 'party') || isTypeCode(code, 'state');
 const typeCode = (t: DocType) => (t.partyCodes[0] ?? t.stateCodes[0] ?? '').toLowerCase();
@@ -138,7 +141,8 @@ export function planQuery(raw: string, provinces: readonly string[] = []): Query
   const runs = syllableRuns(spelled.filter((w) => !/\d/.test(w)).join(' '));
   return {
     terms,
-    pairs: pairsOfRuns(runs),
+    // Each pair is one more search on the page: a pasted title of thirty syllables ranks by its first pairs.
+    pairs: pairsOfRuns(runs).slice(0, MAX_PAIRS),
     required: pairsOfRuns(
       quoted.flatMap((p) =>
         syllableRuns(

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { pairTokens, syllableRuns } from '../../src/search/syllables.ts';
 import { repairTyping } from '../../src/search/typing.ts';
-import { planQuery } from '../../src/search/query-plan.ts';
+import { MAX_PAIRS, planQuery } from '../../src/search/query-plan.ts';
 import { issuerMatch, nameSyllables, rankByPairs } from '../../src/search/rank.ts';
 
 const PROVINCES = ['Tuyên Quang', 'Bến Tre', 'Lạng Sơn', 'Hà Nội', 'Bình Thuận'];
@@ -70,6 +70,10 @@ describe('reading a query', () => {
     });
     expect(planQuery('Đảng ủy Khối'.normalize('NFD')).pairs).toEqual(['danguy', 'uykhoi']);
     expect(planQuery('ddangr uyr khoois').terms).toBe('dang uy khoi');
+    // A pasted paragraph does not make a search per pair.
+    expect(
+      planQuery('về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác nắm bắt định hướng dư luận xã hội').pairs,
+    ).toHaveLength(MAX_PAIRS);
   });
 });
 
