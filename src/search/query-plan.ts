@@ -10,7 +10,7 @@ import { rewriteNumberQuery, seqKey } from '../model/numbers.ts';
 import { foldVietnamese } from '../model/text.ts';
 import { normalizeQuery } from './query-text.ts';
 import { pairsOfRuns, syllableRuns } from './syllables.ts';
-import { repairTyping } from './typing.ts';
+import { isSyllable, repairTyping } from './typing.ts';
 
 export interface QueryPlan {
   /** The words Pagefind is asked for. */
@@ -95,9 +95,8 @@ function looseNumbers(words: string[]): { words: string[]; found: boolean } {
   return { words: out, found };
 }
 
-const SYLLABLE_SHAPE = /^(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 /** An issuer code after a number: capitals (`TU`), or a word that is no syllable (`ubnd`, `duk`). */
-const isCode = (w: string) => w === w.toUpperCase() || !SYLLABLE_SHAPE.test(fold(w));
+const isCode = (w: string) => w === w.toUpperCase() || !isSyllable(fold(w));
 
 /** Initials of a province's name: `Tuyên Quang` → `tq`. */
 const initials = (name: string) =>

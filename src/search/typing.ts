@@ -7,7 +7,8 @@
 
 // A folded Vietnamese syllable: onset, one to three vowels, coda.
 const SYLLABLE = /^(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
-const isSyllable = (w: string) => SYLLABLE.test(w);
+/** A folded word that is a Vietnamese syllable (`dang`, `khoi`), not a code (`ubnd`, `duk`). */
+export const isSyllable = (w: string) => SYLLABLE.test(w);
 
 // VNI: 1–5 tones, 6 â ê ô, 7 ơ ư, 8 ă, 9 đ, typed after the letter they mark, one or two at a time.
 const isVni = (w: string) => /^[a-z][a-z1-9]*$/.test(w) && /[1-9]/.test(w) && !/[1-9]{3}/.test(w) && /[aeiouy]/.test(w);
