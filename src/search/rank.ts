@@ -19,8 +19,8 @@ export function rankByPairs<T extends Scored>(
   pairs: readonly ReadonlyMap<string, number>[],
   required: readonly ReadonlyMap<string, number>[] = [],
 ): T[] {
-  // Pairs are indexed for titles and names, not bodies (docs/search-quality.md): a phrase no title or name holds
-  // may still be in a body, so then nothing is left out.
+  // Pairs are indexed for titles and names, not bodies (docs/search-quality.md): a phrase no title or name holds may
+  // still be in a body, so then nothing is left out.
   const whole = base.filter((r) => required.every((m) => m.has(r.id)));
   const keyed = (whole.length ? whole : base).map((r, i) => {
     let matched = 0;
@@ -61,14 +61,16 @@ const inOrder = (hay: readonly string[], needle: readonly string[]) => {
 };
 
 /**
- * How well a query names a body: the length of its name when the query holds the whole name (`ban dan van tinh uy
- * tuyen quang`; the longest name held wins); 1 when the query is a start of the name with words left out (`duk ben
- * tre`, `dang uy khoi`) or three or more of its words in a row (`trung uong doan`); 0 otherwise.
+ * How well a query names a body: more than 2 when the query holds the whole name (`ban dan van tinh uy tuyen
+ * quang`; the longest name held wins); 2 when it is three or more of the name's words in a row (`trung uong doan`);
+ * 1 when it is a start of the name with words left out (`duk ben tre`, `dang uy khoi`); 0 otherwise.
  */
 export function issuerMatch(name: readonly string[], query: readonly string[]): number {
   if (!name.length || !query.length) return 0;
-  if (contains(query, name)) return 1 + name.length;
+  if (contains(query, name)) return 2 + name.length;
+  // Part of the name: its words in a row before words left out (`dang uy khoi co quan` in `… Cơ quan - Doanh nghiệp`
+  // rather than in `… các cơ quan`).
+  if (query.length >= 3 && contains(name, query)) return 2;
   if (query.length >= 2 && query[0] === name[0] && inOrder(name, query)) return 1;
-  if (query.length >= 3 && contains(name, query)) return 1;
   return 0;
 }

@@ -49,7 +49,8 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
     // The title and the names with their adjacent-syllable tokens (src/search/syllables.ts), at their weight. Not the
-    // body: its pairs more than doubled the index, its build time and memory at 10,000 (docs/benchmarks.md).
+    // body: its pairs more than doubled the index, its build time and memory at 10,000. Not the title alone either: a
+    // query's pairs then often find no token, and such a lookup loads more of the index (docs/benchmarks.md).
     `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))} ${pairTokens(`${r.typeName} ${r.title}`).join(' ')}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))} ${pairTokens(
       `${r.issuerName}\n${signer}\n${r.data.topics.join('\n')}`,
