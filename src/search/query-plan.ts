@@ -55,6 +55,18 @@ function looseNumbers(words: string[]): { words: string[]; found: boolean } {
   let found = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // `số` before a number already read (`Số 594/KH-UBND` → `594khubnd`) says nothing more, and few texts print it.
+    if (fold(w) === 'so' && /^\d/.test(words[i + 1] ?? '') && !SEQ.test(words[i + 1]!)) {
+      found = true;
+      continue;
+    }
+    // A legal number's serial and year alone (`18/2025`): the start of its token.
+    const withYear = /^(\d{1,5})\/(\d{4})$/.exec(w);
+    if (withYear) {
+      out.push(`${seqKey(withYear[1]!)}${withYear[2]}`);
+      found = true;
+      continue;
+    }
     const glued = gluedNumber(w);
     if (!glued && !SEQ.test(w)) {
       out.push(w);

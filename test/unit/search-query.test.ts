@@ -49,6 +49,8 @@ describe('reading a query', () => {
     expect(planQuery('kế hoạch số 594').terms).toBe('594kh');
     expect(planQuery('nq 18 hdnd').terms).toBe('18nq 18hdnd');
     expect(planQuery('594/KH-UBND').terms).toBe('594khubnd');
+    expect(planQuery('Số 594/KH-UBND').terms).toBe('594khubnd');
+    expect(planQuery('nghị quyết 18/2025').terms).toBe('nghị quyết 182025');
     expect(planQuery('01-CT/TU').isNumber).toBe(true);
     // A year or a count is no document number.
     expect(planQuery('dân vận năm 2022')).toMatchObject({ terms: 'dân vận năm 2022', isNumber: false });
