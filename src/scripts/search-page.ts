@@ -141,11 +141,11 @@ export async function startSearchPage(): Promise<void> {
    * as a filter. Only the results shown are known by their issuer, so the rest keep their order.
    */
   function issuerFirst(data: PagefindResultData[]): PagefindResultData[] {
+    const query = nameSyllables(plan.syllables.join(' '), provinces);
     const match = new Map<string, number>();
     for (const d of data) {
       const name = d.meta['issuer'] ?? '';
-      if (!match.has(name))
-        match.set(name, issuerMatch(nameSyllables(name, provinces), nameSyllables(plan.syllables.join(' '), provinces)));
+      if (!match.has(name)) match.set(name, issuerMatch(nameSyllables(name, provinces), query));
     }
     const best = Math.max(0, ...match.values());
     const named = [...match].filter(([, m]) => m === best && best > 0).map(([n]) => n);
@@ -202,9 +202,12 @@ export async function startSearchPage(): Promise<void> {
     const search = await pagefind.search(plan.terms || null, { filters, ...(sort ? { sort } : {}) });
     if (mine !== generation || !search) return;
     // Adjacent syllables rank a result higher, unless the reader asked for date order; a quoted phrase must be whole.
+    // A quoted phrase's pairs are pairs of the query too: each is looked up once.
+    const lookups = new Map<string, ReturnType<typeof having>>();
+    const lookup = (p: string) => lookups.get(p) ?? lookups.set(p, having(p, filters)).get(p)!;
     const [pairs, required] = await Promise.all([
-      Promise.all((sort ? [] : plan.pairs).map((p) => having(p, filters))),
-      Promise.all(plan.required.map((p) => having(p, filters))),
+      Promise.all((sort ? [] : plan.pairs).map(lookup)),
+      Promise.all(plan.required.map(lookup)),
     ]);
     if (mine !== generation) return;
     results = sort ? search.results : rankByPairs(search.results, pairs, required);

@@ -144,12 +144,15 @@ export function planQuery(raw: string, provinces: readonly string[] = []): Query
       return `${core[1]}${repairTyping(core[2]!)}${core[3]}`;
     });
   // Formal spellings first (`594/KH-UBND` → `594khubnd`), then the loose ones.
-  const formal = rewriteNumberQuery(typed.join(' '));
+  const typedText = typed.join(' ');
+  const formal = rewriteNumberQuery(typedText);
   const { words, found } = looseNumbers(formal.split(' ').filter(Boolean));
-  const isNumber = found || formal !== typed.join(' ');
+  const isNumber = found || formal !== typedText;
   const spelled = words.map((w) => (/\d/.test(w) ? w : expand(w, provinces)));
   const terms = spelled.join(' ');
-  const runs = syllableRuns(spelled.filter((w) => !/\d/.test(w)).join(' '));
+  // The words without the numbers: what pairs and names are made of.
+  const wordText = spelled.filter((w) => !/\d/.test(w)).join(' ');
+  const runs = syllableRuns(wordText);
   return {
     terms,
     // Each pair is one more search on the page: a pasted title of thirty syllables ranks by its first pairs.
@@ -164,7 +167,7 @@ export function planQuery(raw: string, provinces: readonly string[] = []): Query
         ),
       ),
     ),
-    syllables: foldVietnamese(spelled.filter((w) => !/\d/.test(w)).join(' '))
+    syllables: foldVietnamese(wordText)
       .split(/[^a-z]+/)
       .filter(Boolean),
     isNumber,

@@ -41,6 +41,7 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   const filter = (k: string, v: string) => `<span data-pagefind-filter="${k}">${esc(v)}</span>`;
   const signer = r.data.signer ? `${r.data.signer.name} ${r.data.signer.title ?? ''}` : '';
   const text = markdownToText(r.body);
+  const heading = `${r.typeName} ${r.title}`;
   return (
     `<!doctype html><html lang="vi"><head><title>${esc(r.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-ignore>${meta('title', r.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
@@ -51,7 +52,7 @@ export function searchRecordHtml(r: SearchRecordInput): string {
     // The title and the names with their adjacent-syllable tokens (src/search/syllables.ts), at their weight. Not the
     // body: its pairs more than doubled the index, its build time and memory at 10,000. Not the title alone either: a
     // query's pairs then often find no token, and such a lookup loads more of the index (docs/benchmarks.md).
-    `<h1 data-pagefind-weight="4">${esc(withDFolded(`${r.typeName} ${r.title}`))} ${pairTokens(`${r.typeName} ${r.title}`).join(' ')}</h1>` +
+    `<h1 data-pagefind-weight="4">${esc(withDFolded(heading))} ${pairTokens(heading).join(' ')}</h1>` +
     `<p data-pagefind-weight="2">${esc(withDFolded(`${r.issuerName} ${signer} ${r.data.topics.join(' ')}`))} ${pairTokens(
       `${r.issuerName}\n${signer}\n${r.data.topics.join('\n')}`,
     ).join(' ')}</p>` +

@@ -9,7 +9,8 @@ import { foldVietnamese } from '../model/text.ts';
 
 // A sentence's end breaks a phrase; a comma, a hyphen or quotes do not (`phòng, chống dịch`, `Cơ quan - Doanh nghiệp`).
 const BREAK = /[.;:!?()[\]\n]+/;
-const SYLLABLE = /^[a-z]+$/;
+// A word of letters only (a folded syllable, or a code such as `ubnd`); a number is not one.
+const LETTERS = /^[a-z]+$/;
 
 /** Folded syllables in the runs a phrase may span; a number breaks a run. */
 export function syllableRuns(text: string): string[][] {
@@ -18,7 +19,7 @@ export function syllableRuns(text: string): string[][] {
     let run: string[] = [];
     for (const w of part.split(/[^a-z0-9]+/)) {
       if (!w) continue;
-      if (SYLLABLE.test(w)) run.push(w);
+      if (LETTERS.test(w)) run.push(w);
       else {
         if (run.length > 1) runs.push(run);
         run = [];

@@ -1,8 +1,8 @@
 /**
  * The text of a PDF with unpdf (PDF.js): the text layer of each page, positioned, rebuilt into lines
  * (src/importer/extract/pdf-lines.ts). A page without a text layer (a scan) is refused unless recognition was asked
- * for (`--ocr`); a page with neither text nor an image is blank and passes. A scan is rendered at 300 dpi and recognised (src/importer/extract/ocr.ts). A PDF with a password, or
- * one that does not open, is refused with the reason.
+ * for (`--ocr`); a page with neither text nor an image is blank and passes. A scan is rendered at 300 dpi and
+ * recognised (src/importer/extract/ocr.ts). A PDF with a password, or one that does not open, is refused with the reason.
  */
 import { getDocumentProxy, getResolvedPDFJS, renderPageAsImage } from 'unpdf';
 import { OCR_DPI, recognise } from './ocr.ts';
@@ -15,18 +15,25 @@ export type PdfRead =
   | { ok: true; text: string; pages: number; ocr: { pages: number[]; confidence: number } | null; removed: string[] }
   | { ok: false; reason: string };
 
+/** PDF.js's operators that paint an image, found on first use. */
+let imageOps: Promise<Set<number>> | undefined;
+const paintImageOps = () =>
+  (imageOps ??= getResolvedPDFJS().then(
+    ({ OPS }) =>
+      new Set<number>([
+        OPS.paintImageXObject,
+        OPS.paintInlineImageXObject,
+        OPS.paintInlineImageXObjectGroup,
+        OPS.paintImageXObjectRepeat,
+        OPS.paintImageMaskXObject,
+        OPS.paintImageMaskXObjectGroup,
+        OPS.paintImageMaskXObjectRepeat,
+      ]),
+  ));
+
 /** Whether a page paints an image: a page with neither letters nor images is blank (a last empty page), not a scan. */
 async function paintsImage(page: { getOperatorList(): Promise<{ fnArray: number[] }> }): Promise<boolean> {
-  const { OPS } = await getResolvedPDFJS();
-  const images = new Set<number>([
-    OPS.paintImageXObject,
-    OPS.paintInlineImageXObject,
-    OPS.paintInlineImageXObjectGroup,
-    OPS.paintImageXObjectRepeat,
-    OPS.paintImageMaskXObject,
-    OPS.paintImageMaskXObjectGroup,
-    OPS.paintImageMaskXObjectRepeat,
-  ]);
+  const images = await paintImageOps();
   return (await page.getOperatorList()).fnArray.some((op) => images.has(op));
 }
 
