@@ -15,7 +15,10 @@ import { SEARCH_CASES } from '../test/search-queries.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { label: { type: 'string', default: 'this checkout' } } });
 
-const work = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache/search-quality-'));
+// On the project's disk (the build moves files into its output), in a folder a fresh clone may not have yet.
+const cache = path.join(ROOT, 'node_modules/.cache');
+fs.mkdirSync(cache, { recursive: true });
+const work = fs.mkdtempSync(path.join(cache, 'search-quality-'));
 try {
   const content = path.join(work, 'content');
   const out = path.join(work, 'dist');
