@@ -7,6 +7,8 @@ export const SEARCH_RESULT = '#search-results li';
 export const PAGES: Readonly<Record<string, string>> = {
   home: '',
   directive: 'van-ban/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/2022-03-07-554-cv-duk/',
+  // Long enough for a table of contents, with a regulation issued with it (an annex) in chapters and articles.
+  directiveWithParts: 'van-ban/bo-chinh-tri/2013-12-12-217-qd-tw/',
   issuers: 'co-quan/',
   issuer: 'co-quan/dang-uy-khoi-co-quan-doanh-nghiep-tinh-ben-tre/',
   types: 'loai/',

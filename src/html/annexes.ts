@@ -9,9 +9,10 @@ export interface Annex {
   html: string;
 }
 
-const BOUNDARY = /<hr\s*\/?>\s*(?=<h2[\s>])/g;
+const BOUNDARY = /<hr\s*\/?>\s*(?=<h[1-6][\s>])/g;
 
-export function splitAnnexes(html: string): { main: string; annexes: Annex[] } {
+/** Split at each annex; `ids` are the annexes' anchors in order (src/html/parts.ts), `phu-luc-<n>` when not given. */
+export function splitAnnexes(html: string, ids: readonly string[] = []): { main: string; annexes: Annex[] } {
   const parts = html.split(BOUNDARY);
-  return { main: parts[0]!, annexes: parts.slice(1).map((part, i) => ({ id: `phu-luc-${i + 1}`, html: part })) };
+  return { main: parts[0]!, annexes: parts.slice(1).map((part, i) => ({ id: ids[i] ?? `phu-luc-${i + 1}`, html: part })) };
 }
