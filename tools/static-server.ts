@@ -21,6 +21,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
+  // A search result's passages (src/model/ids.ts passagePath): gzip bytes, unpacked by the page.
+  '.gz': 'application/gzip',
   // Pagefind's index files are opaque binary.
   '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { originalPath } from '../model/ids.ts';
-import { indexShards, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
+import { indexShards, publishPassages, type MadeIndex, type SearchIndexer } from '../search/pagefind-index.ts';
 import { ASTRO_CACHE_DIR, CONTENT_DIR, ROOT, SettingsError, siteBase, siteUrl } from '../settings.ts';
 import { later, startWorker } from '../workers/rpc.ts';
 import { describeHolder, lockNow, LockHeld, type Lock } from '../content/lock.ts';
@@ -71,16 +71,18 @@ function setPriorities(rebuild: boolean, astro: AstroProcess): void {
 interface Indexing {
   indexer: SearchIndexer;
   made: Promise<{ made: MadeIndex; took: string }> | null;
+  /** Where the records are, with their passage files. */
+  dir: string;
 }
 
 /** Pagefind takes the records as soon as they come, and makes the index at once when it is to be made beside Astro. */
 async function takeRecords(records: Promise<Records>, rebuild: boolean): Promise<Indexing> {
-  const { shards } = await records;
+  const { shards, dir } = await records;
   const started = Date.now();
   const indexer = await indexShards(shards);
   console.log(`Chỉ mục tìm kiếm: đã nhận ${indexer.pages} văn bản (${seconds(started)}).`);
   const alongside = indexTiming({ rebuild, pages: indexer.pages, freeMemory: os.freemem() }) === 'alongside';
-  return { indexer, made: alongside ? later(makeIndex(indexer)) : null };
+  return { indexer, made: alongside ? later(makeIndex(indexer)) : null, dir };
 }
 
 /** Make the index (in memory), timed. */
@@ -253,6 +255,8 @@ async function publishSearchIndex(indexing: Promise<Indexing>, outDir: string, l
     i = await indexing;
     const { made, took } = await (i.made ?? makeIndex(i.indexer));
     const folders = await made.publish(outDir, liveDir);
+    // The results' passages, beside the index they belong to.
+    publishPassages(i.dir, outDir);
     const when = i.made ? ', cùng lúc với Astro' : '';
     console.log(
       `Chỉ mục tìm kiếm: ${i.indexer.pages} văn bản, ghi trong ${took}${when} (${folders.map((p) => path.basename(p)).join(', ')})`,

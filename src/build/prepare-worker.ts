@@ -39,9 +39,10 @@ export interface Valid {
   /** The kept originals the site offers, relative to the content folder (`sources/<name>`). */
   originals: string[];
 }
-/** The search records, as pages in one folder per shard. */
+/** The search records, as pages in one folder per shard, and the folder that also holds their passage files. */
 export interface Records {
   shards: RecordShard[];
+  dir: string;
 }
 export interface Verdict {
   /** Problems, formatted for the console, warnings included. */
@@ -84,7 +85,7 @@ async function run(contentDir: string, answer: Answers): Promise<void> {
   const recordOf = registry && searchRecordMaker(registry);
   const sendRecords = async (list: (SearchRecord | null)[], shardTotal?: number) => {
     const made = list.filter((r): r is SearchRecord => r !== null);
-    answer.records({ shards: writeRecordPages(made, RECORD_PAGES, shardTotal) });
+    answer.records({ shards: writeRecordPages(made, RECORD_PAGES, shardTotal), dir: RECORD_PAGES });
     await sent();
   };
 

@@ -22,6 +22,14 @@ export function directivePath(id: string): string {
   return `van-ban/${id}/`;
 }
 
+/**
+ * The address of a directive's body in parts, for the passages of search results (src/search/passage.ts), gzipped:
+ * `tim-kiem/van-ban/<id>.json.gz`. From the directive's own address, as a search result gives it.
+ */
+export function passagePath(directiveAddress: string): string {
+  return directiveAddress.replace(/(^|\/)van-ban\/(.+?)\/?$/, '$1tim-kiem/van-ban/$2.json.gz');
+}
+
 /** The address of a directive's kept original (`sources/<name>` in the library) on the site: `goc/<name>`. */
 export function originalPath(original: string): string {
   return `goc/${original.slice(original.lastIndexOf('/') + 1)}`;

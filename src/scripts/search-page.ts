@@ -2,7 +2,9 @@
  * Search page behaviour: read the query and filters from the URL, ask Pagefind, render results.
  * Query rules (number tokens, NFC) come from the same modules the indexer uses.
  */
-import { highlightTerms, normalizeQuery } from '../search/query-text.ts';
+import { normalizeQuery } from '../search/query-text.ts';
+import { bestPassage, type PassageParts } from '../search/passage.ts';
+import { passagePath } from '../model/ids.ts';
 import { planQuery, type QueryPlan } from '../search/query-plan.ts';
 import { issuerMatch, nameSyllables, rankByPairs } from '../search/rank.ts';
 import { SORTED_WEIGHT } from '../search/shards.ts';
@@ -74,15 +76,40 @@ function issuerMenu(scopeSelect: HTMLSelectElement, issuerSelect: HTMLSelectElem
   };
 }
 
-function resultItem(r: PagefindResultData, query: string, isNumberQuery: boolean): string {
+/**
+ * A result's body in parts (src/search/passage.ts), gzipped beside the index. A host that sends it as
+ * gzip-encoded has unpacked it already: the first bytes tell.
+ */
+async function fetchParts(directiveUrl: string): Promise<PassageParts> {
+  const res = await fetch(passagePath(directiveUrl));
+  if (!res.ok) throw new Error(String(res.status));
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as PassageParts;
+}
+
+/** The passage the query matched, and the part it lies in, linked to its anchor. */
+function passageHtml(url: string, parts: PassageParts, plan: QueryPlan): string {
+  const passage = bestPassage(parts, plan.syllables, escapeHtml);
+  if (!passage) return '';
+  const where = passage.id
+    ? `<p class="doc-list__part">Tại <a href="${escapeHtml(`${url}#${passage.id}`)}">${escapeHtml(passage.where)}</a></p>`
+    : '';
+  return `${where}<p class="excerpt">${passage.html}</p>`;
+}
+
+/** A number query needs only the subject; other results get a slot their passage fills when it comes into view. */
+function resultItem(r: PagefindResultData, plan: QueryPlan): string {
   const m = r.meta;
-  // The opening of the text as printed, with the query's words marked; a number query needs only the subject.
-  const excerpt = isNumberQuery || !m['summary'] ? '' : `<p class="excerpt">${highlightTerms(m['summary'], query, escapeHtml)}</p>`;
+  const slot = plan.isNumber ? '' : `<div class="doc-list__passage" data-passage="${escapeHtml(r.url)}"></div>`;
   return (
     `<li><a class="doc-list__title" href="${escapeHtml(r.url)}">${escapeHtml(m['title'] ?? r.url)}</a>` +
     `<p class="doc-list__meta"><span class="doc-list__number">${escapeHtml(m['type'] ?? '')} số ${escapeHtml(m['number'] ?? '')}</span><span>·</span>` +
     `<time datetime="${escapeHtml(m['issued'] ?? '')}">${escapeHtml(formatShortDate(m['issued'] ?? ''))}</time><span>·</span>` +
-    `<span>${escapeHtml(m['issuer'] ?? '')}</span></p>${excerpt}</li>`
+    `<span>${escapeHtml(m['issuer'] ?? '')}</span></p>${slot}</li>`
   );
 }
 
@@ -129,6 +156,27 @@ export async function startSearchPage(): Promise<void> {
 
   let results: PagefindResult[] = [];
   let shown = 0;
+
+  // Passages are fetched for the results a reader can see (and those about to scroll in), not for every result.
+  const passages = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        const slot = e.target as HTMLElement;
+        passages.unobserve(slot);
+        const url = slot.dataset['passage']!;
+        const forPlan = plan;
+        fetchParts(url).then(
+          (parts) => {
+            if (forPlan === plan) slot.innerHTML = passageHtml(url, parts, forPlan);
+          },
+          // Without its passage a result still has its subject, number, date and issuer.
+          () => undefined,
+        );
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
   let plan: QueryPlan = planQuery('');
   let generation = 0;
 
@@ -173,8 +221,8 @@ export async function startSearchPage(): Promise<void> {
       // Date order, when asked for, is kept; the named body is still offered as a filter.
       if (!sortSelect.value) data = ordered;
     }
-    const words = plan.terms.replace(/\S*\d\S*/g, ' ');
-    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, words, plan.isNumber)).join(''));
+    list.insertAdjacentHTML('beforeend', data.map((d) => resultItem(d, plan)).join(''));
+    for (const slot of list.querySelectorAll<HTMLElement>('[data-passage]:empty')) passages.observe(slot);
     shown += slice.length;
     more.hidden = shown >= results.length;
   }
@@ -212,6 +260,7 @@ export async function startSearchPage(): Promise<void> {
     if (mine !== generation) return;
     results = sort ? search.results : rankByPairs(search.results, pairs, required);
     shown = 0;
+    passages.disconnect();
     list.innerHTML = '';
     await showMore();
     // Announce only once the results are on the page.

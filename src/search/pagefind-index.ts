@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { passagePath } from '../model/ids.ts';
 import * as pagefind from 'pagefind';
 import { later, startWorker } from '../workers/rpc.ts';
 import type { ShardProtocol } from './index-worker.ts';
@@ -30,6 +31,9 @@ export interface SearchIndexer {
   close(): Promise<void>;
 }
 
+/** Where the passage files are kept beside the record pages, laid out as on the site (src/model/ids.ts passagePath). */
+export const PASSAGES_DIR = 'passages';
+
 /** The record pages of one shard: Pagefind reads `dir`, which holds `pages` pages, of which `directives` are directives. */
 export interface RecordShard {
   dir: string;
@@ -46,29 +50,61 @@ export interface RecordShard {
 export function writeRecordPages(records: readonly SearchRecord[], dir: string, shardTotal = shardCount(records.length)): RecordShard[] {
   fs.mkdirSync(dir, { recursive: true });
   const wanted = new Set<string>();
-  const write = (file: string, html: string) => {
+  const write = (file: string, content: string | Buffer) => {
     wanted.add(file);
-    let current: string | undefined;
+    let current: Buffer | undefined;
     try {
-      current = fs.readFileSync(file, 'utf8');
+      current = fs.readFileSync(file);
     } catch {
       // not written yet
     }
-    if (current === html) return;
+    if (current?.equals(typeof content === 'string' ? Buffer.from(content) : content)) return;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, html);
+    // A new file, never the old one rewritten: a passage file is linked into the live site (publishPassages).
+    if (current) fs.rmSync(file);
+    fs.writeFileSync(file, content);
   };
   const shards = splitByDate(records, shardTotal);
   const out = shards.map((list, k) => {
     const shardDir = path.join(dir, String(k));
     fs.mkdirSync(shardDir, { recursive: true });
-    for (const r of list) write(path.join(shardDir, r.url, 'index.html'), r.html);
+    for (const r of list) {
+      write(path.join(shardDir, r.url, 'index.html'), r.html);
+      write(path.join(dir, PASSAGES_DIR, passagePath(r.url)), Buffer.from(r.passages, 'base64'));
+    }
     const floor = k < shards.length - 1;
     if (floor) write(path.join(shardDir, 'sort-floor', 'index.html'), sortFloorHtml());
     return { dir: shardDir, pages: list.length + Number(floor), directives: list.length };
   });
   removeFilesExcept(dir, wanted);
   return out;
+}
+
+/**
+ * Put the passage files (kept beside the record pages, `dir`) into the build's staging site: linked, not copied, when
+ * on the same disk; they are never rewritten in place (writeRecordPages).
+ */
+export function publishPassages(dir: string, siteDir: string): number {
+  const from = path.join(dir, PASSAGES_DIR);
+  let n = 0;
+  const made = new Set<string>();
+  for (const e of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    const to = path.join(siteDir, path.relative(from, file));
+    const folder = path.dirname(to);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      fs.linkSync(file, to);
+    } catch {
+      fs.copyFileSync(file, to);
+    }
+    n++;
+  }
+  return n;
 }
 
 /** Remove every file under `dir` not in `keep` (absolute paths). */

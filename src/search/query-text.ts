@@ -4,7 +4,7 @@
  * `d` form (`Đảng dảng`); results show stored text, never the indexed text, so the twins stay out of sight.
  * The same module runs in the indexer and in the browser.
  */
-import { foldD, foldVietnamese } from '../model/text.ts';
+import { foldD } from '../model/text.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const HAS_D = /[đĐðÐ]/u;
@@ -32,35 +32,6 @@ export function uniqueWords(text: string): string {
     }
   }
   return out.join(' ');
-}
-
-/** The opening words of a text, cut at a word boundary, for the result summary. */
-export function openingWords(text: string, count = 40): string {
-  const words: string[] = [];
-  // Only as far as needed: bodies run to thousands of words.
-  for (const m of text.matchAll(/\S+/g)) {
-    if (words.length === count) return `${words.join(' ')} …`;
-    words.push(m[0]);
-  }
-  return words.join(' ');
-}
-
-/**
- * HTML of `text` with the words matching the query highlighted: a word matches when its folded form
- * starts with a folded query term, which is how Pagefind matched it.
- */
-export function highlightTerms(text: string, query: string, escapeHtml: (s: string) => string): string {
-  const terms = foldVietnamese(query)
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 1);
-  return text
-    .split(/([\p{L}\p{M}\p{N}]+)/u)
-    .map((part, i) => {
-      if (i % 2 === 0) return escapeHtml(part);
-      const folded = foldVietnamese(part);
-      return terms.some((t) => folded.startsWith(t)) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
-    })
-    .join('');
 }
 
 /** Normalise what a person typed: NFC (some keyboards send NFD), collapsed spaces. */

@@ -11,9 +11,11 @@ import { markdownToText } from '../model/markdown-text.ts';
 import { numberSearchTokens, parseNumber } from '../model/numbers.ts';
 import type { DirectiveData, Registry } from '../model/schema.ts';
 import { SORT_FLOOR } from './shards.ts';
-import { openingWords, uniqueWords, withDFolded } from './query-text.ts';
+import { uniqueWords, withDFolded } from './query-text.ts';
+import { passageParts } from './passage-parts.ts';
 import { pairTokens } from './syllables.ts';
 import { escapeXml as esc } from '../html/escape.ts';
+import { gzipSync } from 'node:zlib';
 
 export interface SearchRecordInput {
   data: DirectiveData;
@@ -45,7 +47,7 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   return (
     `<!doctype html><html lang="vi"><head><title>${esc(r.title)}</title></head><body><main data-pagefind-body>` +
     `<div data-pagefind-ignore>${meta('title', r.title)}${meta('number', r.data.number)}${meta('issuer', r.issuerName)}` +
-    `${meta('issued', r.data.issued)}${meta('type', r.typeName)}${meta('summary', openingWords(text))}` +
+    `${meta('issued', r.data.issued)}${meta('type', r.typeName)}` +
     `${filter('issuer', r.issuerName)}${filter('type', r.typeName)}${filter('year', year)}${filter('scope', r.scope)}` +
     `${sortKey(r.data.issued)}</div>` +
     `<p data-pagefind-weight="10">${esc(r.data.number)} ${tokens.join(' ')}</p>` +
@@ -61,11 +63,20 @@ export function searchRecordHtml(r: SearchRecordInput): string {
   );
 }
 
-/** One page for Pagefind: where the result links to, the HTML it indexes, and its date (which shard it goes to). */
+/**
+ * One page for Pagefind: where the result links to, the HTML it indexes, and its date (which shard it goes to); and
+ * the body in parts for the result's passage (src/search/passage.ts), served beside the index: Pagefind 1.6 indexes
+ * every meta field, so the body cannot ride in the result's fragment without filling the index with it.
+ */
 export interface SearchRecord {
   url: string;
   html: string;
   issued: string;
+  /**
+   * The body's passage parts, as JSON gzipped (no time stamp: the same parts, the same bytes), in base64: records
+   * are cached between builds, so the gzip is made once per change of a directive.
+   */
+  passages: string;
 }
 
 /**
@@ -89,6 +100,11 @@ export function searchRecordMaker(registry: Registry): (d: { data: DirectiveData
       typeName: docType(d.data.type)?.name ?? d.data.type,
     };
     // Without the base: Pagefind prefixes result URLs with the folder it is served from.
-    return { url: `/${directivePath(directiveId(d.data))}`, html: searchRecordHtml(input), issued: d.data.issued };
+    return {
+      url: `/${directivePath(directiveId(d.data))}`,
+      html: searchRecordHtml(input),
+      issued: d.data.issued,
+      passages: gzipSync(JSON.stringify(passageParts(d.body))).toString('base64'),
+    };
   };
 }

@@ -67,3 +67,40 @@ describe('a query that names a body', () => {
     await page.close();
   });
 });
+
+describe('a result’s passage', () => {
+  test('shows the words the query matched, not the opening, and links to the part they lie in', async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 700 } });
+    await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('bao ve rung dau nguon')}`);
+    await page.waitForFunction(() => /Tìm thấy/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const first = page.locator('#search-results li').first();
+    expect(await first.locator('.excerpt').innerHTML()).toContain(
+      '<mark>Bảo</mark> <mark>vệ</mark> <mark>rừng</mark> <mark>đầu</mark> <mark>nguồn</mark>',
+    );
+    const part = first.locator('.doc-list__part a');
+    expect(await part.textContent()).toBe('khoản 2 Mục II');
+    await part.click();
+    await page.waitForURL(/#muc-ii-2$/);
+    // The reader lands on the part: it is the target, in view, and its text is the passage's.
+    const target = page.locator(':target');
+    expect(await target.getAttribute('id')).toBe('muc-ii-2');
+    expect(await target.textContent()).toContain('Bảo vệ rừng đầu nguồn');
+    expect(await target.isVisible()).toBe(true);
+    const box = (await target.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(700);
+    await page.close();
+  });
+
+  test('a long directive offers its parts as a table of contents whose links land on them', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}van-ban/ubnd-tinh-lang-son/2023-04-13-90-kh-ubnd/`);
+    await page.click('.contents summary');
+    const links = page.locator('.contents a');
+    expect(await links.allTextContents()).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. NHIỆM VỤ, GIẢI PHÁP', 'III. TỔ CHỨC THỰC HIỆN']);
+    await links.nth(2).click();
+    await page.waitForURL(/#muc-iii$/);
+    expect(await page.locator(':target').textContent()).toBe('III. TỔ CHỨC THỰC HIỆN');
+    await page.close();
+  });
+});

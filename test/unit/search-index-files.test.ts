@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { publishIndex, writeRecordPages } from '../../src/search/pagefind-index.ts';
+import { afterEach, beforeEach, expect, onTestFinished, test } from 'vitest';
+import zlib from 'node:zlib';
+import { publishIndex, publishPassages, writeRecordPages } from '../../src/search/pagefind-index.ts';
 import { sortFloorHtml } from '../../src/search/record.ts';
 import { MAX_SHARDS, shardCount, shardFolder, splitByDate } from '../../src/search/shards.ts';
 
@@ -14,7 +15,10 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const page = (shard: number, url: string) => path.join(dir, String(shard), url, 'index.html');
 const mtime = (shard: number, url: string) => fs.statSync(page(shard, url)).mtimeMs;
-const rec = (url: string, issued: string, html = `<p>${url}</p>`) => ({ url, issued, html });
+const gz = (t: string) => zlib.gzipSync(t).toString('base64');
+const rec = (url: string, issued: string, html = `<p>${url}</p>`) => ({ url, issued, html, passages: gz(`[["","","${url}"]]`) });
+const passage = (id: string, root = dir) => path.join(root, 'passages', 'tim-kiem', 'van-ban', `${id}.json.gz`);
+const unzip = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString();
 
 test('shards: split by date, newest first, nearly equal, the same dates in URL order; at most two', () => {
   process.env['SEARCH_SHARD_MIN'] = '1';
@@ -59,9 +63,26 @@ test('record pages: one folder per shard, the sort floor in all but the oldest, 
   writeRecordPages([rec('/van-ban/a/1/', '2024-01-01', '<p>một (sửa)</p>')], dir);
   expect(fs.readFileSync(page(0, '/van-ban/a/1/'), 'utf8')).toBe('<p>một (sửa)</p>');
   expect(fs.existsSync(page(0, '/sort-floor/'))).toBe(false);
+  expect(fs.existsSync(passage('c/3'))).toBe(false);
 
   expect(writeRecordPages([], path.join(dir, 'empty'))).toEqual([{ dir: path.join(dir, 'empty', '0'), pages: 0, directives: 0 }]);
   delete process.env['SEARCH_SHARD_MIN'];
+});
+
+test('passage files: kept beside the records, linked into the site, and a changed one is a new file, never the linked one rewritten', () => {
+  writeRecordPages([rec('/van-ban/a/1/', '2024-01-01')], dir);
+  expect(unzip(passage('a/1'))).toBe('[["","","/van-ban/a/1/"]]');
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'site-'));
+  onTestFinished(() => fs.rmSync(site, { recursive: true, force: true }));
+  expect(publishPassages(dir, site)).toBe(1);
+  const live = path.join(site, 'tim-kiem', 'van-ban', 'a', '1.json.gz');
+  expect(fs.statSync(live).ino).toBe(fs.statSync(passage('a/1')).ino);
+
+  const changed = { ...rec('/van-ban/a/1/', '2024-01-01'), passages: gz('[["","","sửa"]]') };
+  writeRecordPages([changed], dir);
+  expect(unzip(passage('a/1'))).toBe('[["","","sửa"]]');
+  // The site built before still serves what it served.
+  expect(unzip(live)).toBe('[["","","/van-ban/a/1/"]]');
 });
 
 test('publishing an index writes every file of it, in its folders', () => {

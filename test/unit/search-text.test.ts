@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { highlightTerms, openingWords, uniqueWords, withDFolded } from '../../src/search/query-text.ts';
+import { passageParts } from '../../src/search/passage-parts.ts';
+import { uniqueWords, withDFolded } from '../../src/search/query-text.ts';
 import { escapeXml } from '../../src/html/escape.ts';
 import { searchRecordHtml } from '../../src/search/record.ts';
 import { directiveSchema } from '../../src/model/schema.ts';
@@ -12,25 +13,11 @@ describe('search text', () => {
   test('uniqueWords keeps each word once, in order, ignoring case and punctuation', () => {
     expect(uniqueWords('Phòng, chống dịch. Phòng chống dịch bệnh; phòng')).toBe('Phòng, chống dịch. bệnh;');
   });
-
-  test('openingWords cuts at a word boundary and says so', () => {
-    expect(openingWords('một hai ba bốn', 2)).toBe('một hai …');
-    expect(openingWords('một  hai', 5)).toBe('một hai');
-  });
-
-  test('highlightTerms marks words the way the search matched them, and escapes the rest', () => {
-    expect(highlightTerms('Đảng ủy Khối <b> đề nghị', 'dang uy khoi', escapeXml)).toBe(
-      '<mark>Đảng</mark> <mark>ủy</mark> <mark>Khối</mark> &lt;b&gt; đề nghị',
-    );
-    expect(highlightTerms('phòng, chống dịch Covid-19', 'phong chong', escapeXml)).toBe(
-      '<mark>phòng</mark>, <mark>chống</mark> dịch Covid-19',
-    );
-    expect(highlightTerms('Tỉnh uỷ', 'tinh ủy', escapeXml)).toBe('<mark>Tỉnh</mark> <mark>uỷ</mark>');
-  });
 });
 
 describe('search record', () => {
-  test('the summary has none of the text of removed elements', () => {
+  test('the record and the passage text have none of the text of removed elements', () => {
+    const body = 'Mở đầu <script>alert(5)</script> <a href="javascript:x">js link</a> tiếp theo.';
     const html = searchRecordHtml({
       data: directiveSchema.parse({
         number: '1-CV/X',
@@ -40,14 +27,14 @@ describe('search record', () => {
         issued: '2024-01-02',
       }),
       title: 'Về một việc',
-      body: 'Mở đầu <script>alert(5)</script> <a href="javascript:x">js link</a> tiếp theo.',
+      body,
       issuerName: 'Cơ quan X',
       scope: 'x',
       typeName: 'Công văn',
     });
-    const summary = /data-pagefind-meta="summary">([^<]*)</.exec(html)?.[1];
-    expect(summary).toBe('Mở đầu js link tiếp theo.');
+    expect(html).toContain('js link tiếp theo.');
     expect(html).not.toContain('alert(5)');
+    expect(passageParts(body)).toEqual([['', '', 'Mở đầu js link tiếp theo.']]);
   });
 });
 

@@ -198,6 +198,14 @@ function servedBytes(dist: string, requests: readonly string[]): { raw: number; 
   return { raw, gzip };
 }
 
+/** Resolves once `requests` has not grown for `ms`. */
+async function quiet(requests: readonly unknown[], ms = 500): Promise<void> {
+  for (let n = -1; n !== requests.length;) {
+    n = requests.length;
+    await new Promise((r) => setTimeout(r, ms));
+  }
+}
+
 /**
  * First search in a fresh Chromium: bytes to load the search page and the index entry, then bytes and time of the
  * first query. Bytes are counted at the server: Pagefind 1.6 fetches from a Web Worker, which page-level network
@@ -237,7 +245,9 @@ async function firstSearch(dist: string, query: string): Promise<NonNullable<Siz
       });
       return { ms: performance.now() - start, status: status.textContent ?? '' };
     }, query);
-    await page.waitForLoadState('networkidle');
+    // Results' passages load after the results show: wait until the server has had no request for half a second
+    // (the page's load state went idle long before, so waiting for it would count nothing).
+    await quiet(server.requests);
     const all = server.requests.slice();
     const load = servedBytes(dist, all.slice(0, before));
     const q = servedBytes(dist, all.slice(before));
