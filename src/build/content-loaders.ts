@@ -66,8 +66,8 @@ export function libraryLoader(): Loader {
   return {
     name: 'vanban:library',
     async load({ store, generateDigest }: LoaderContext) {
-      const { registry, graph, searchShards } = await libraryPass();
-      const data = { registry, graph, searchShards };
+      const { registry, graph, searchShards, statuses } = await libraryPass();
+      const data = { registry, graph, searchShards, statuses };
       store.set({
         id: LIBRARY_ENTRY,
         data: data as unknown as Record<string, unknown>,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckedLibrary } from '../content/library.ts';
 import { graphToJson, type GraphJson } from '../model/crossref.ts';
+import { buildDay, libraryStatuses, type DirectiveStatus } from '../model/status.ts';
 import type { DirectiveData, Registry } from '../model/schema.ts';
 import { shardCount } from '../search/shards.ts';
 import { ROOT } from '../settings.ts';
@@ -25,6 +26,8 @@ export interface LibrarySnapshot {
   graph: GraphJson;
   /** How many shards the search index is made in (src/search/shards.ts), counted once for the index and the search page. */
   searchShards: number;
+  /** Whether each directive is in force (src/model/status.ts), by id. */
+  statuses: Record<string, DirectiveStatus>;
 }
 
 export function snapshotOf(checked: CheckedLibrary): LibrarySnapshot {
@@ -40,6 +43,7 @@ export function snapshotOf(checked: CheckedLibrary): LibrarySnapshot {
     })),
     graph: graphToJson(graph),
     searchShards: shardCount(library.directives.length),
+    statuses: Object.fromEntries(libraryStatuses(library.directives, graph.incoming, buildDay(process.env['SOURCE_DATE_EPOCH']))),
   };
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReferenceGraph, isSelfRelation, type ReferenceFinder, type ReferenceGraph } from '../model/crossref.ts';
+import { bodyParts } from '../model/structure.ts';
 import { markdownToText } from '../model/markdown-text.ts';
 import { docType, normalizeCode, typesForCode } from '../model/doc-types.ts';
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts';
@@ -346,7 +347,12 @@ export function referenceWarnings(lib: LoadedLibrary, graph: ReferenceGraph): Pr
 
 /** The citations of a loaded library, found once in each text as a reader sees it. */
 export function libraryGraph(lib: LoadedLibrary, find?: ReferenceFinder): ReferenceGraph {
-  const nodes = lib.directives.map((d) => ({ id: d.id, data: d.data, text: markdownToText(d.body) }));
+  const nodes = lib.directives.map((d) => ({
+    id: d.id,
+    data: d.data,
+    text: markdownToText(d.body),
+    partIds: () => new Set(bodyParts(d.body).map((p) => p.id)),
+  }));
   return buildReferenceGraph(nodes, lib.registry ?? { provinces: [], issuers: [] }, find);
 }
 

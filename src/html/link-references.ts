@@ -43,7 +43,8 @@ export function linkReferences(html: string, mentions: readonly Mention[], targe
 function wrap(text: string, m: Mention, target: (id: string) => LinkTarget | undefined): string {
   if (m.status === 'resolved') {
     const t = target(m.target!);
-    if (t) return `<a class="ref" href="${esc(t.href)}" title="${esc(t.label)}">${text}</a>`;
+    // A citation of a part lands on that part of the cited directive.
+    if (t) return `<a class="ref" href="${esc(m.anchor ? `${t.href}#${m.anchor}` : t.href)}" title="${esc(t.label)}">${text}</a>`;
   }
   if (m.status === 'ambiguous') {
     return `<span class="ref ref--ambiguous" title="${esc(`Có ${m.candidates} văn bản cùng số ${m.number}; chưa xác định được văn bản nào`)}">${text}</span>`;

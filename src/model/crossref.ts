@@ -8,6 +8,8 @@ import { normalizeCode } from './doc-types.ts';
 import { NATIONAL_SCOPE } from './issuers.ts';
 import { numberKey, parseNumber, type ParsedNumber } from './numbers.ts';
 import { findReferences, type FoundReference, type RelationKind } from './references.ts';
+import { citedPartAnchor, landingAnchor } from './structure.ts';
+import { changesStatus } from './status.ts';
 import type { DirectiveData, Issuer, Registry } from './schema.ts';
 import { foldVietnamese } from './text.ts';
 
@@ -15,6 +17,8 @@ export interface GraphNode {
   id: string;
   data: DirectiveData;
   /** The body as a reader sees it (src/model/markdown-text.ts). */ text: string;
+  /** The anchors of its headed parts (src/model/structure.ts), asked only of a directive cited by a part. */
+  partIds?: () => ReadonlySet<string>;
 }
 
 export type ReferenceStatus = 'resolved' | 'missing' | 'ambiguous';
@@ -38,6 +42,10 @@ export interface ResolvedReference {
 export interface Citation {
   from: string;
   kind: RelationKind;
+  /** The anchors of the parts of the cited directive that the citing one names (`dieu-5`), in order of first mention. */
+  parts: string[];
+  /** For an act on the cited directive (replaces, repeals, amends): the sentence that says so, or the relation's note. */
+  evidence?: string;
 }
 
 export interface MissingGroup {
@@ -56,6 +64,8 @@ export interface Mention {
   status: ReferenceStatus;
   target: string | null;
   candidates: number;
+  /** The anchor of the cited part it lands on (`#dieu-5`), when it names a part the cited directive has. */
+  anchor: string | null;
 }
 
 /** Whether a frontmatter relation names the directive that declares it: its id, or its own number (of its date). */
@@ -98,6 +108,19 @@ const stripBody = (body: string) =>
     .replace(/^(?:ban thuong vu|thuong truc|ban chap hanh|tap the)\s+/, '')
     .replace(/\s+khoa\s+[ivxlc\d]+$/, '')
     .trim();
+
+/** The sentence of `text` around a citation, kept as the evidence of what it says. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const after = (p: string) => {
+    const i = text.lastIndexOf(p, start - 1);
+    return i < 0 ? 0 : i + p.length;
+  };
+  const from = Math.max(after('\n'), after('. '), after('; '));
+  const stops = ['\n', '. ', '; '].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
+  const to = stops.length ? Math.min(...stops) + 1 : text.length;
+  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return sentence.length <= 400 ? sentence : `${sentence.slice(0, 400).replace(/\s+\S*$/u, '')} …`;
+}
 
 /** Citations in a text (src/model/references.ts); a build passes one that reuses an earlier build's results. */
 export type ReferenceFinder = (text: string, ownNumber: string) => FoundReference[];
@@ -187,14 +210,42 @@ export function buildReferenceGraph(
   const ambiguous: { from: string; reference: ResolvedReference }[] = [];
   const mentions = new Map<string, Mention[]>();
 
+  // The anchors of a cited directive, read once, and only for those cited by a part.
+  const partIds = new Map<string, ReadonlySet<string>>();
+  const anchorIn = (target: string, part: string): string | null => {
+    const wanted = citedPartAnchor(part);
+    if (!wanted) return null;
+    let ids = partIds.get(target);
+    if (!ids) partIds.set(target, (ids = byId.get(target)?.partIds?.() ?? new Set()));
+    return landingAnchor(wanted, ids);
+  };
+
   for (const n of nodes) {
     // One entry per cited number; the first mention carries the date and body when a later one omits them.
     const refs = new Map<string, ResolvedReference>();
     const written = new Map<string, Mention>();
-    for (const f of find(`${n.data.title}\n${n.text}`, n.data.number)) {
+    // The parts of each cited directive this one names, and the sentences that say it acts on one.
+    const partsCited = new Map<string, string[]>();
+    const evidence = new Map<string, string>();
+    const text = `${n.data.title}\n${n.text}`;
+    for (const f of find(text, n.data.number)) {
       const r = resolve(n, f);
+      if (r.target && changesStatus(f.kind) && !evidence.has(r.target)) evidence.set(r.target, sentenceAround(text, f.start, f.end));
+      const anchor = f.part && r.target ? anchorIn(r.target, f.part) : null;
+      if (anchor) {
+        const l = partsCited.get(r.target!) ?? [];
+        if (!l.includes(anchor)) l.push(anchor);
+        partsCited.set(r.target!, l);
+      }
       if (!written.has(f.text))
-        written.set(f.text, { text: f.text, number: r.number, status: r.status, target: r.target, candidates: r.candidates.length });
+        written.set(f.text, {
+          text: f.text,
+          number: r.number,
+          status: r.status,
+          target: r.target,
+          candidates: r.candidates.length,
+          anchor,
+        });
       const k = numberKey(f.parsed);
       const prev = refs.get(k);
       if (!prev || (prev.status !== 'resolved' && r.status === 'resolved'))
@@ -247,7 +298,9 @@ export function buildReferenceGraph(
     for (const r of list) {
       if (r.status === 'resolved') {
         const l = incoming.get(r.target!);
-        const c = { from: n.id, kind: r.kind };
+        const c: Citation = { from: n.id, kind: r.kind, parts: partsCited.get(r.target!) ?? [] };
+        // Declared in frontmatter, the relation's note is its evidence.
+        if (changesStatus(r.kind)) c.evidence = evidence.get(r.target!) ?? (r.source === 'relation' ? r.text : '');
         if (l) l.push(c);
         else incoming.set(r.target!, [c]);
       } else if (r.status === 'ambiguous') {

@@ -9,6 +9,7 @@ import { DOC_TYPES, typeByName } from './doc-types.ts';
 import { NUMERIC_DATE_TEXT, parseVietnameseDate, toIso, WORDED_DATE_TEXT } from './dates.ts';
 import { normalizeNumberText, numberInText, parseNumber, type ParsedNumber } from './numbers.ts';
 import type { RELATION_KINDS } from './schema.ts';
+import { CITED_PART_TEXT } from './structure.ts';
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -28,6 +29,8 @@ export interface FoundReference {
   body: string | null;
   /** What the words before the citation say it is to the citing directive. */
   kind: RelationKind;
+  /** The part of the cited directive named before it, as written (`điểm a khoản 2 Điều 3`), or null. */
+  part: string | null;
 }
 
 /** Words that introduce a cited document; `Văn bản` is how a công văn is usually cited. */
@@ -37,10 +40,10 @@ const TYPE_WORDS = [...DOC_TYPES.map((t) => t.name), 'Văn bản', 'Luật', 'Ph
 
 const DATE = `${NUMERIC_DATE_TEXT}|${WORDED_DATE_TEXT}`;
 /** A body name runs until a word that starts the rest of the sentence, or punctuation. */
-const BODY = String.raw`[\p{Lu}][^,;.()\n]*?(?=\s+(?:về|nhằm|và|theo|để|trong|đã|đến|tại|năm|giai\s+đoạn|quy\s+định|ban\s+hành|hướng\s+dẫn)(?![\p{L}\p{M}])|\s*[,;.()\n]|\s*$)`;
+const BODY = String.raw`[\p{Lu}][^,;.()\n]*?(?=\s+(?:về|nhằm|và|theo|để|trong|đã|đến|tại|năm|giai\s+đoạn|quy\s+định|ban\s+hành|hướng\s+dẫn|hết\s+hiệu\s+lực|không\s+còn|kể\s+từ)(?![\p{L}\p{M}])|\s*[,;.()\n]|\s*$)`;
 
 const REFERENCE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?<type>${TYPE_WORDS.join('|')})` +
+  String.raw`(?<![\p{L}\p{M}])(?:(?<part>${CITED_PART_TEXT})(?:của\s+)?)?(?<type>${TYPE_WORDS.join('|')})` +
     String.raw`(?:\s+của\s+(?<bodyBefore>[\p{Lu}][^,;.()\n]*?)(?=\s+số))?` +
     String.raw`\s+(?:số\s*:?\s*)?(?<number>${numberInText()})(?![\p{L}\p{M}\d/-])` +
     String.raw`(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?<date>${DATE}))?` +
@@ -57,15 +60,21 @@ const KIND_CUES: [RegExp, RelationKind][] = [
   [/(?:thực\s+hiện|triển\s+khai|quán\s+triệt)(?:\s+tốt)?\s*$/iu, 'implements'],
 ];
 
-function kindBefore(text: string, start: number): RelationKind {
+/** Words after a citation that end its force: "Chỉ thị số 05-CT/TU ... hết hiệu lực kể từ ngày ...". */
+const ENDED_AFTER = /^[^.;\n]{0,60}?(?<![\p{L}\p{M}])(?:(?:đã|sẽ)\s+)?(?:hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực)(?![\p{L}\p{M}])/iu;
+
+/** What the citation is to the citing directive: from the words before it, or a repeal said after it. */
+function relationKind(text: string, start: number, end: number): RelationKind {
   const before = text.slice(Math.max(0, start - 60), start);
   for (const [cue, kind] of KIND_CUES) if (cue.test(before)) return kind;
+  // Never the citing directive's own ending ("Chỉ thị này hết hiệu lực khi ..."): the words must follow the citation.
+  if (ENDED_AFTER.test(text.slice(end, end + 120))) return 'repeals';
   return 'cites';
 }
 
 /**
  * Every citation in `text`. A directive's mention of itself ("Công văn này") has no number and is
- * not found; pass `ownNumber` to drop citations of the directive's own number as well.
+ * not found; pass `ownNumber` to drop undated citations of the directive's own number as well.
  */
 export function findReferences(text: string, ownNumber?: string): FoundReference[] {
   const out: FoundReference[] = [];
@@ -75,8 +84,10 @@ export function findReferences(text: string, ownNumber?: string): FoundReference
     const number = normalizeNumberText(g['number']!);
     const parsed = parseNumber(number);
     if (!parsed) continue;
-    if (own && own.raw.replace(/\s+/g, '').toLowerCase() === number.toLowerCase()) continue;
     const date = g['date'] ? parseVietnameseDate(g['date']) : null;
+    // Its own number, undated, is the directive itself; dated, it is an earlier one of the same number (numbering
+    // starts again each term: "Chỉ thị này thay thế Chỉ thị số 05-CT/TU ngày 01/6/2011"), which resolution tells apart.
+    if (own && !date && own.raw.replace(/\s+/g, '').toLowerCase() === number.toLowerCase()) continue;
     out.push({
       text: m[0],
       start: m.index,
@@ -86,7 +97,8 @@ export function findReferences(text: string, ownNumber?: string): FoundReference
       type: typeByName(g['type']!.replace(/\s+/g, ' '))?.key ?? null,
       issued: date ? toIso(date) : null,
       body: (g['body'] ?? g['bodyBefore'] ?? '').trim() || null,
-      kind: kindBefore(text, m.index),
+      kind: relationKind(text, m.index, m.index + m[0].length),
+      part: g['part']?.trim() || null,
     });
   }
   return out;

@@ -4,6 +4,7 @@
  * Messages are in Vietnamese because editors read them.
  */
 import { z } from 'astro/zod';
+import { STATUS_KEYS } from './status.ts';
 import { DOC_TYPE_KEYS } from './doc-types.ts';
 import { parseIsoDate, toIso, YEAR_MAX, YEAR_MIN } from './dates.ts';
 import { parseNumber } from './numbers.ts';
@@ -143,6 +144,15 @@ export const directiveSchema = z
     topics: z.array(text('chủ đề (topics)')).default([]),
     source: sourceSchema.optional(),
     relations: z.array(relationSchema).default([]),
+    /** From when it takes effect, when not from its date. */
+    effective: isoDate('ngày có hiệu lực (effective)').optional(),
+    /** When it ceases to have effect, when it says so itself. */
+    expires: isoDate('ngày hết hiệu lực (expires)').optional(),
+    /** Its status when the library cannot tell it (src/model/status.ts), with `statusNote` saying why. */
+    status: z
+      .enum(STATUS_KEYS, { error: `status phải là một trong: ${STATUS_KEYS.join(', ')} (để trống khi thư viện tự xác định được)` })
+      .optional(),
+    statusNote: text('ghi chú hiệu lực (statusNote)').optional(),
     review: reviewSchema.optional(),
   })
   .strict();

@@ -362,3 +362,77 @@ export function readBlocks(blocks: readonly Block[]): { parts: Part[]; starts: (
   });
   return { parts, starts };
 }
+
+// --- Citations of a part ("điểm a khoản 2 Điều 3 Quyết định số ...") ------------------------------------------------
+
+/** The words that name a part in a citation, smallest first; the reference grammar puts them before the type word. */
+export const CITED_PART_TEXT = String.raw`(?:điểm\s+[a-zđ]\s+)?(?:(?:khoản|tiểu\s+mục|mục)\s+\d{1,2}(?:\.\d{1,2})?\s+)?(?:(?:Điều\s+\d{1,3}|Mục\s+[IVXLC]{1,6}|Chương\s+[IVXLC]{1,6}|Phần\s+(?:thứ\s+\p{L}+|[IVXLC]{1,6}|\d{1,2}))\s+)?`;
+
+/**
+ * The anchor a cited part has, in the scheme of {@link ScopeReader}: `điểm a khoản 2 Điều 3` → `dieu-3-khoan-2-diem-a`,
+ * `tiểu mục 1 Mục II` → `muc-ii-1`, `Chương II` → `chuong-ii`; null when the words name no part.
+ */
+export function citedPartAnchor(words: string): string | null {
+  const t = words.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const point = /(?:^|\s)điểm ([a-zđ])(?=\s|$)/iu.exec(t)?.[1]?.toLowerCase();
+  const clause = /(?:^|\s)(?:khoản|tiểu mục|mục) (\d{1,2}(?:\.\d{1,2})?)(?=\s|$)/iu.exec(t)?.[1];
+  const article = /(?:^|\s)điều (\d{1,3})(?=\s|$)/iu.exec(t)?.[1];
+  // Roman numerals in capitals: `mục vi` is no section.
+  const section = /(?:^|\s)[Mm]ục ([IVXLC]{1,6})(?=\s|$)/u.exec(t)?.[1];
+  const chapter = /(?:^|\s)chương ([IVXLC]{1,6})(?=\s|$)/iu.exec(t)?.[1];
+  const part = /(?:^|\s)phần (thứ \p{L}+|[IVXLC]{1,6}|\d{1,2})(?=\s|$)/iu.exec(t)?.[1];
+  const clauseId = clause?.replace('.', '-');
+  let id: string | null = null;
+  if (article) id = `dieu-${article}${clauseId ? `-khoan-${clauseId}` : ''}`;
+  else if (section && romanValue(section.toUpperCase())) id = `muc-${section.toLowerCase()}${clauseId ? `-${clauseId}` : ''}`;
+  else if (chapter && romanValue(chapter.toUpperCase())) id = `chuong-${chapter.toLowerCase()}`;
+  else if (part) id = numberOf(part) ? `phan-${numberOf(part)}` : null;
+  else if (clauseId) id = `khoan-${clauseId}`;
+  if (point) id = id ? `${id}-diem-${letterSlug(point)}` : `diem-${letterSlug(point)}`;
+  return id;
+}
+
+/**
+ * The anchor of the cited directive that a cited part lands on: the part itself; or the same part in its one
+ * annex (a regulation issued with a quyết định is cited by its articles); or, when the cited directive's text does
+ * not mark the smaller part, the larger part around it. Null when none is there.
+ */
+export function landingAnchor(wanted: string, ids: ReadonlySet<string>): string | null {
+  for (let id: string | null = wanted; id; id = id.includes('-') ? shorter(id) : null) {
+    if (ids.has(id)) return id;
+    const inAnnex = [...ids].filter((x) => /^phu-luc-\d+-/.test(x) && x.replace(/^phu-luc-\d+-/, '') === id);
+    if (inAnnex.length === 1) return inAnnex[0]!;
+  }
+  return null;
+}
+
+/** `dieu-3-khoan-2-diem-a` → `dieu-3-khoan-2`; `muc-ii-1` → `muc-ii`; `dieu-3` → null. */
+function shorter(id: string): string | null {
+  const m = /^(.+?)-(?:khoan-|diem-)?[^-]+$/.exec(id);
+  const up = m?.[1] ?? null;
+  return up && /-/.test(up) ? up : null;
+}
+
+/** How a reader names the part an anchor marks, smallest first: `dieu-3-khoan-2-diem-a` → `điểm a khoản 2 Điều 3`. */
+export function anchorLabel(id: string): string {
+  const annex = /^phu-luc-(\d+)(?:-|$)/.exec(id);
+  let rest = annex ? id.slice(annex[0].length) : id;
+  const words: string[] = [];
+  const steps: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^phan-(\d+)-?/, (m) => `Phần ${m[1]}`],
+    [/^chuong-([ivxlc]+)-?/, (m) => `Chương ${m[1]!.toUpperCase()}`],
+    [/^muc-([ivxlc]+)-?/, (m) => `Mục ${m[1]!.toUpperCase()}`],
+    [/^muc-(\d+)-?/, (m) => `Mục ${m[1]}`],
+    [/^dieu-(\d+)-?/, (m) => `Điều ${m[1]}`],
+    [/^(?:khoan-)?(\d+(?:-\d+)?)-?/, (m) => `khoản ${m[1]!.replace('-', '.')}`],
+    [/^diem-(dd|[a-z])$/, (m) => `điểm ${m[1] === 'dd' ? 'đ' : m[1]}`],
+  ];
+  for (const [re, name] of steps) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    words.unshift(name(m));
+    rest = rest.slice(m[0].length);
+  }
+  if (annex) words.push(`Phụ lục ${annex[1]}`);
+  return words.join(' ');
+}

@@ -1,6 +1,7 @@
 /** The public shape of a directive in `catalog.json`. References are filled in by the cross-reference module. */
 import type { Directive } from './library.ts';
 import { originalView } from './original.ts';
+import { STATUSES } from '../model/status.ts';
 
 export interface CatalogReference {
   number: string;
@@ -29,6 +30,15 @@ export function catalogEntry(d: Directive, references: CatalogReference[] = [], 
     place: d.data.place ?? null,
     topics: d.data.topics,
     original: catalogOriginal(d),
+    status: {
+      key: d.status.key,
+      label: STATUSES[d.status.key].label,
+      legalForce: STATUSES[d.status.key].legalForce,
+      ...(d.data.effective ? { effective: d.data.effective } : {}),
+      ...(d.data.expires ? { expires: d.data.expires } : {}),
+      ...(d.status.note ? { note: d.status.note } : {}),
+      changes: d.status.changes,
+    },
     ...(d.data.review ? { review: d.data.review } : {}),
     references,
     referencedBy,

@@ -12,6 +12,7 @@ import { issuerScope, issuerTree, type IssuerTree } from '../model/issuers.ts';
 import type { RelationKind } from '../model/references.ts';
 import type { Issuer, Province } from '../model/schema.ts';
 import { compareVietnamese } from '../model/text.ts';
+import type { DirectiveStatus, StatusKey } from '../model/status.ts';
 import { paths } from './urls.ts';
 
 /** A directive as a list or a link shows it (src/components/DirectiveList.astro). */
@@ -23,6 +24,8 @@ export interface ListItem {
   number: string;
   issued: string;
   issuer: { id: string; name: string; url: string };
+  /** Whether it is still in force (src/model/status.ts). */
+  status: StatusKey;
 }
 
 export interface Directive {
@@ -41,6 +44,7 @@ export interface Directive {
   typeName: string;
   year: number;
   month: number;
+  status: DirectiveStatus;
 }
 
 export interface Library {
@@ -92,6 +96,8 @@ async function load(): Promise<Library> {
   const provinces = new Map(registry.provinces.map((p) => [p.id, p]));
   const entries = await getCollection('directives');
   const names = libraryTitleNames(registry);
+  const graph = graphFromJson(meta.data.graph);
+  const { statuses } = meta.data;
   const directives: Directive[] = entries.map((entry) => {
     const issuer = issuers.get(entry.data.issuer);
     if (!issuer) throw new Error(`${entry.filePath}: cơ quan "${entry.data.issuer}" không có trong content/issuers.yaml`);
@@ -99,6 +105,7 @@ async function load(): Promise<Library> {
     const url = paths.directive(entry.id);
     const title = displayTitle(entry.data.title, names);
     const typeName = docType(entry.data.type)?.name ?? entry.data.type;
+    const status = statuses[entry.id] ?? { key: 'con-hieu-luc', changes: [], note: null };
     return {
       id: entry.id,
       url,
@@ -110,6 +117,7 @@ async function load(): Promise<Library> {
         number: entry.data.number,
         issued: entry.data.issued,
         issuer: { id: issuer.id, name: issuer.name, url: paths.issuer(issuer.id) },
+        status: status.key,
       },
       title,
       entry,
@@ -120,6 +128,7 @@ async function load(): Promise<Library> {
       typeName,
       year,
       month,
+      status,
     };
   });
   directives.sort(newestFirst);
@@ -146,7 +155,7 @@ async function load(): Promise<Library> {
       return m;
     })(),
     searchShards: meta.data.searchShards,
-    graph: graphFromJson(meta.data.graph),
+    graph,
     toReview: directives.filter((d) => d.data.review),
   };
 }
@@ -183,6 +192,8 @@ export const CITERS_ON_PAGE = 10;
 export interface CitationOf {
   directive: Directive;
   kind: RelationKind;
+  /** The anchors of the parts it cites (src/model/crossref.ts Citation). */
+  parts: string[];
 }
 
 const citationMemo = new WeakMap<Library, Map<string, CitationOf[]>>();
@@ -201,7 +212,7 @@ export function citationsOf(lib: Library, id: string): CitationOf[] {
     for (const c of lib.graph.incoming.get(id) ?? []) {
       if (seen.has(c.from)) continue;
       seen.add(c.from);
-      list.push({ directive: lib.byId.get(c.from)!, kind: c.kind });
+      list.push({ directive: lib.byId.get(c.from)!, kind: c.kind, parts: c.parts });
     }
     list.sort((a, b) => newestFirst(a.directive, b.directive));
     memo.set(id, list);

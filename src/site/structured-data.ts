@@ -22,6 +22,8 @@ export function legislationJsonLd(d: DirectivePageView, site: URL | undefined): 
     legislationPassedBy: { '@type': 'GovernmentOrganization', name: d.issuer.name },
     author: { '@type': 'GovernmentOrganization', name: d.issuer.name },
     legislationJurisdiction: d.province ? d.province.name : 'Việt Nam',
+    legislationLegalForce: `https://schema.org/${d.status.info.legalForce}`,
+    ...(d.data.effective ? { legislationDateOfApplicability: d.data.effective } : {}),
     ...(d.data.signer ? { accountablePerson: { '@type': 'Person', name: d.data.signer.name, jobTitle: d.data.signer.title } } : {}),
     ...(citations.length ? { citation: citations } : {}),
     ...(d.original

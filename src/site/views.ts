@@ -11,7 +11,9 @@ import { issuerHeader } from '../model/issuers.ts';
 import type { RelationKind } from '../model/references.ts';
 import type { DirectiveData, Issuer, Province } from '../model/schema.ts';
 import { formalParts, type FormalParts } from './formal.ts';
-import { CITERS_ON_PAGE, citationsOf, type Directive, type Library, type ListItem } from './library.ts';
+import { CITERS_ON_PAGE, citationsOf, type CitationOf, type Directive, type Library, type ListItem } from './library.ts';
+import { anchorLabel } from '../model/structure.ts';
+import { STATUSES, type StatusInfo } from '../model/status.ts';
 import { originalView, type OriginalView } from './original.ts';
 import { relatedDirectives } from './related.ts';
 
@@ -46,7 +48,11 @@ export interface DirectivePageView {
   header: string[];
   formal: FormalParts;
   cites: CitedView[];
-  citedBy: { kind: RelationKind; directive: ListItem }[];
+  citedBy: { kind: RelationKind; directive: ListItem; parts: PartLink[] }[];
+  /** Whether it is still in force, and what acted on it. */
+  status: StatusView;
+  /** Its parts that others cite, each with the directives citing it (the newest first). */
+  citedParts: { part: PartLink; citers: ListItem[]; count: number }[];
   citerCount: number;
   related: { reason: string; directive: ListItem }[];
   /** The citations in its text, and the directives they link to. */
@@ -54,6 +60,35 @@ export interface DirectivePageView {
   mentionTargets: Record<string, ListItem>;
   /** The original it was imported from, offered for download. */
   original: OriginalView | null;
+}
+
+export interface StatusView {
+  info: StatusInfo;
+  /** The later directives that replaced, repealed or amended it, the latest first, each with the sentence that says so. */
+  changes: { kind: RelationKind; directive: ListItem; evidence: string }[];
+  note: string | null;
+}
+
+/** A part of a directive, as a link on its own page: `#dieu-5`, `Điều 5`. */
+export interface PartLink {
+  id: string;
+  label: string;
+}
+const partLink = (id: string): PartLink => ({ id, label: anchorLabel(id) });
+
+/** Citers shown under each cited part; the rest are counted. */
+const CITERS_PER_PART = 5;
+
+/** The parts others cite, in the order they are first cited (the newest citer first), each with its citers. */
+function citedParts(citations: readonly CitationOf[]): DirectivePageView['citedParts'] {
+  const byPart = new Map<string, ListItem[]>();
+  for (const c of citations)
+    for (const id of c.parts) {
+      const l = byPart.get(id);
+      if (l) l.push(c.directive.item);
+      else byPart.set(id, [c.directive.item]);
+    }
+  return [...byPart].map(([id, citers]) => ({ part: partLink(id), citers: citers.slice(0, CITERS_PER_PART), count: citers.length }));
 }
 
 export function directivePageView(d: Directive, lib: Library): DirectivePageView {
@@ -88,7 +123,16 @@ export function directivePageView(d: Directive, lib: Library): DirectivePageView
       candidates: r.candidates.map(item).filter((x): x is ListItem => !!x),
     })),
     // A much-cited directive (a central resolution) can have thousands of citers: the page shows the newest.
-    citedBy: citations.slice(0, CITERS_ON_PAGE).map((c) => ({ kind: c.kind, directive: c.directive.item })),
+    citedBy: citations.slice(0, CITERS_ON_PAGE).map((c) => ({ kind: c.kind, directive: c.directive.item, parts: c.parts.map(partLink) })),
+    citedParts: citedParts(citations),
+    status: {
+      info: STATUSES[d.status.key],
+      changes: d.status.changes.flatMap((c) => {
+        const by = item(c.from);
+        return by ? [{ kind: c.kind, directive: by, evidence: c.evidence }] : [];
+      }),
+      note: d.status.note,
+    },
     citerCount: citations.length,
     related: relatedDirectives(d, lib).map((r) => ({ reason: r.reason, directive: r.directive.item })),
     mentions,

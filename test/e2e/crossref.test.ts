@@ -113,6 +113,28 @@ describe('a library with the directives the seeds cite', () => {
     await page.close();
   });
 
+  test('a citation of a part lands on that part of the cited directive, whose page lists it per part', async () => {
+    page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}van-ban/tinh-uy-ben-tre/2021-09-23-08-ct-tu/`);
+    const link = page.locator('.formal__body a.ref', { hasText: 'Điều 5 của Quyết định số 217-QĐ/TW' });
+    expect(await link.getAttribute('href')).toBe('/van-ban/bo-chinh-tri/2013-12-12-217-qd-tw/#phu-luc-1-dieu-5');
+    expect(await page.locator('.formal__body a.ref', { hasText: 'điểm a Điều 3' }).getAttribute('href')).toBe(
+      '/van-ban/bo-chinh-tri/2013-12-12-217-qd-tw/#phu-luc-1-dieu-3-diem-a',
+    );
+    await link.click();
+    await page.waitForURL(/#phu-luc-1-dieu-5$/);
+    const target = page.locator(':target');
+    expect(await target.textContent()).toBe('Điều 5. Nội dung phản biện xã hội');
+    const box = (await target.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(640);
+    // The cited page says which of its parts are cited, and by what.
+    const parts = await page.$$eval('[data-list="cited-parts"] li', (li) => li.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(parts).toEqual(['điểm a Điều 3 Phụ lục 1: Chỉ thị 08-CT/TU', 'Điều 5 Phụ lục 1: Chỉ thị 08-CT/TU']);
+    expect(await page.locator('[data-list="cited-parts"] a[href="#phu-luc-1-dieu-5"]').count()).toBe(1);
+    await page.close();
+  });
+
   test('a seed from Tuyên Quang resolves its provincial citation there', async () => {
     page = await browser.newPage();
     await page.goto(server.url + P234);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildReferenceGraph, codeLevel, type GraphNode } from '../../src/model/crossref.ts';
 import { parseNumber } from '../../src/model/numbers.ts';
 import { directiveSchema, registrySchema, type DirectiveInput } from '../../src/model/schema.ts';
+import { directiveStatus } from '../../src/model/status.ts';
 
 const registry = registrySchema.parse({
   provinces: [
@@ -79,7 +80,7 @@ describe('buildReferenceGraph', () => {
     expect(g.outgoing.get(citing.id)).toEqual([
       expect.objectContaining({ status: 'resolved', target: bt01.id, kind: 'implements', scope: 'Bến Tre' }),
     ]);
-    expect(g.incoming.get(bt01.id)).toEqual([{ from: citing.id, kind: 'implements' }]);
+    expect(g.incoming.get(bt01.id)).toEqual([{ from: citing.id, kind: 'implements', parts: [] }]);
     expect(g.incoming.get(tq01.id)).toBeUndefined();
   });
 
@@ -180,7 +181,7 @@ describe('buildReferenceGraph', () => {
     expect(out[0]).toMatchObject({ status: 'resolved', target: recent.id, kind: 'implements', source: 'relation' });
     expect(out[1]).toMatchObject({ status: 'resolved', target: bt01.id, kind: 'replaces' });
     expect(g.ambiguous).toEqual([]);
-    expect(g.incoming.get(bt01.id)).toEqual([{ from: citing.id, kind: 'replaces' }]);
+    expect(g.incoming.get(bt01.id)).toEqual([{ from: citing.id, kind: 'replaces', parts: [], evidence: '' }]);
   });
 
   test('a citation repeated in the subject and the body counts once', () => {
@@ -197,5 +198,64 @@ describe('buildReferenceGraph', () => {
     const g = buildReferenceGraph([bt01, citing], registry);
     expect(g.outgoing.get(citing.id)).toHaveLength(1);
     expect(g.incoming.get(bt01.id)).toHaveLength(1);
+  });
+});
+
+describe('what is in force', () => {
+  const change = (kind: 'replaces' | 'repeals' | 'amends' | 'cites', issued: string, from = `x/${issued}`) => ({
+    kind,
+    from,
+    issued,
+    evidence: `${kind} ${issued}`,
+  });
+
+  test('a replacement or repeal ends it (the earliest counts); an amendment leaves it in force as amended', () => {
+    expect(directiveStatus({}, [], '2026-01-01')).toEqual({ key: 'con-hieu-luc', changes: [], note: null });
+    expect(directiveStatus({}, [change('amends', '2020-01-01'), change('cites', '2021-01-01')], '2026-01-01')).toMatchObject({
+      key: 'da-sua-doi',
+      changes: [{ kind: 'amends' }],
+    });
+    const s = directiveStatus(
+      {},
+      [change('amends', '2019-01-01'), change('repeals', '2022-01-01'), change('replaces', '2021-01-01')],
+      '2026-01-01',
+    );
+    expect(s.key).toBe('bi-thay-the');
+    // Every act is kept, the latest first, with the sentence that says so.
+    expect(s.changes.map((c) => c.evidence)).toEqual(['repeals 2022-01-01', 'replaces 2021-01-01', 'amends 2019-01-01']);
+  });
+
+  test('its own frontmatter: an explicit status wins, an expiry date in the past ends it', () => {
+    expect(
+      directiveStatus({ status: 'het-hieu-luc', statusNote: 'Hết thời hạn thực hiện' }, [change('amends', '2020-01-01')], '2026-01-01'),
+    ).toMatchObject({
+      key: 'het-hieu-luc',
+      note: 'Hết thời hạn thực hiện',
+    });
+    expect(directiveStatus({ expires: '2025-12-31' }, [], '2026-01-01').key).toBe('het-hieu-luc');
+    expect(directiveStatus({ expires: '2026-12-31' }, [], '2026-01-01').key).toBe('con-hieu-luc');
+  });
+
+  test('the graph keeps the sentence that says a directive replaces another, and the citation of its own number dated', () => {
+    const node = (number: string, issued: string, text: string) => ({
+      id: `bt/${issued}`,
+      data: directiveSchema.parse({ number, type: 'chi-thi', title: 'Về công tác dân vận', issuer: 'tu-bt', issued }),
+      text,
+    });
+    const old = node('05-CT/TU', '2011-06-01', 'Chỉ thị cũ.');
+    const now = node(
+      '05-CT/TU',
+      '2016-07-01',
+      'Mở đầu. Chỉ thị này thay thế Chỉ thị số 05-CT/TU ngày 01/6/2011 của Ban Thường vụ Tỉnh ủy. Hết.',
+    );
+    const g = buildReferenceGraph([old, now], registry);
+    expect(g.incoming.get(old.id)).toEqual([
+      {
+        from: now.id,
+        kind: 'replaces',
+        parts: [],
+        evidence: 'Chỉ thị này thay thế Chỉ thị số 05-CT/TU ngày 01/6/2011 của Ban Thường vụ Tỉnh ủy.',
+      },
+    ]);
   });
 });

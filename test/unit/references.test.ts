@@ -77,6 +77,45 @@ describe('findReferences: the forms in real directives', () => {
   });
 });
 
+describe('findReferences: what a citation does to the cited directive', () => {
+  test('replaces, repeals, amends: said before it; an end of force said after it', () => {
+    expect(one('Chỉ thị này thay thế Chỉ thị số 05-CT/TU ngày 01/6/2011 của Ban Thường vụ Tỉnh ủy.').kind).toBe('replaces');
+    expect(one('Bãi bỏ Quyết định số 12-QĐ/TU ngày 02/3/2015.').kind).toBe('repeals');
+    expect(one('Sửa đổi, bổ sung một số điều của Quy định số 05-QĐi/TU ngày 01/02/2018.').kind).toBe('amends');
+    const ended = one('Chỉ thị số 05-CT/TU ngày 01/6/2011 của Ban Thường vụ Tỉnh ủy hết hiệu lực kể từ ngày ký.');
+    expect(ended).toMatchObject({ kind: 'repeals', body: 'Ban Thường vụ Tỉnh ủy' });
+    expect(one('Kế hoạch số 20-KH/TU không còn hiệu lực.').kind).toBe('repeals');
+  });
+
+  test('text that looks similar changes nothing', () => {
+    // The citing directive's own end of force, after a citation of another.
+    expect(one('Thực hiện Chỉ thị số 05-CT/TU, các cấp ủy triển khai. Chỉ thị này hết hiệu lực khi có văn bản mới.').kind).toBe(
+      'implements',
+    );
+    expect(one('Chỉ thị số 05-CT/TU vẫn còn hiệu lực thi hành.').kind).toBe('cites');
+    expect(one('việc thay thế cán bộ theo Quy định số 105-QĐ/TW').kind).toBe('cites');
+    expect(one('Quyết định số 12-QĐ/TU có hiệu lực kể từ ngày ký.').kind).toBe('cites');
+  });
+});
+
+describe('findReferences: the part of the cited directive named before it', () => {
+  test('points, clauses, articles, sections and chapters, smallest first; the relation read before them', () => {
+    const r = one('Sửa đổi, bổ sung điểm a khoản 2 Điều 3 của Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị.');
+    expect(r).toMatchObject({ part: 'điểm a khoản 2 Điều 3', number: '217-QĐ/TW', kind: 'amends', issued: '2013-12-12' });
+    expect(r.text).toBe('điểm a khoản 2 Điều 3 của Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị');
+    expect(one('theo tiểu mục 1 Mục II Hướng dẫn 36-HD/VPTW').part).toBe('tiểu mục 1 Mục II');
+    expect(one('Thực hiện Chương III Quy định số 05-QĐi/TU').part).toBe('Chương III');
+    expect(one('thực hiện mục 2 Công văn số 635-CV/TU').part).toBe('mục 2');
+  });
+
+  test('no part when the words before name none', () => {
+    expect(one('Thực hiện Kế hoạch số 12-KH/TU').part).toBeNull();
+    // An article of the citing directive's own text, then a citation: the article is not the cited one's.
+    expect(one('Điều 2. Giao Văn phòng theo dõi việc thực hiện Chỉ thị số 05-CT/TU.').part).toBeNull();
+    expect(one('đúng Điều lệ Đảng và Quy định số 24-QĐ/TW').part).toBeNull();
+  });
+});
+
 describe('findReferences: text that looks similar but is not a reference', () => {
   test.each([
     'Công văn này',
@@ -94,5 +133,9 @@ describe('findReferences: text that looks similar but is not a reference', () =>
   test('a directive citing its own number is not a reference', () => {
     expect(findReferences('Công văn số 554-CV/ĐUK này được gửi', '554-CV/ĐUK')).toEqual([]);
     expect(findReferences('Công văn số 554-CV/ĐUK này được gửi')).toHaveLength(1);
+    // Dated, its own number names an earlier directive of the same number.
+    expect(findReferences('Chỉ thị này thay thế Chỉ thị số 05-CT/TU ngày 01/6/2011.', '05-CT/TU')).toMatchObject([
+      { issued: '2011-06-01', kind: 'replaces' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyParts, markdownBlocks, romanValue } from '../../src/model/structure.ts';
+import { anchorLabel, bodyParts, citedPartAnchor, landingAnchor, markdownBlocks, romanValue } from '../../src/model/structure.ts';
 import { anchorParts } from '../../src/html/parts.ts';
 import { directiveBody } from '../../src/html/directive-body.ts';
 
@@ -155,5 +155,52 @@ describe('anchors on the rendered body', () => {
 
   it('offers no table of contents for a short body', () => {
     expect(directiveBody('<p>1. Một.</p><p>2. Hai.</p><h2>I. A</h2>', [], () => undefined).contents).toEqual([]);
+  });
+});
+
+describe('citations of a part', () => {
+  it('name the anchor of the part, smallest first, in the scheme of the page', () => {
+    expect(citedPartAnchor('điểm a khoản 2 Điều 3')).toBe('dieu-3-khoan-2-diem-a');
+    expect(citedPartAnchor('Điều 5')).toBe('dieu-5');
+    expect(citedPartAnchor('tiểu mục 1 Mục II')).toBe('muc-ii-1');
+    expect(citedPartAnchor('khoản 1.2 Mục III')).toBe('muc-iii-1-2');
+    expect(citedPartAnchor('Chương II')).toBe('chuong-ii');
+    expect(citedPartAnchor('Phần thứ hai')).toBe('phan-2');
+    expect(citedPartAnchor('mục 2')).toBe('khoan-2');
+    expect(citedPartAnchor('điểm đ')).toBe('diem-dd');
+    expect(citedPartAnchor('')).toBeNull();
+  });
+
+  it('land on the part, on the same part in the one annex, or on the larger part the text marks', () => {
+    const ids = new Set([
+      'dieu-1',
+      'dieu-3',
+      'phu-luc-1-dieu-5',
+      'phu-luc-1-dieu-5-khoan-2',
+      'muc-ii',
+      'phu-luc-2-dieu-7',
+      'phu-luc-3-dieu-7',
+    ]);
+    expect(landingAnchor('dieu-3', ids)).toBe('dieu-3');
+    expect(landingAnchor('dieu-3-khoan-4-diem-b', ids)).toBe('dieu-3');
+    expect(landingAnchor('dieu-5-khoan-2', ids)).toBe('phu-luc-1-dieu-5-khoan-2');
+    expect(landingAnchor('muc-ii-3', ids)).toBe('muc-ii');
+    // Two annexes have an Điều 7: which one is meant cannot be told.
+    expect(landingAnchor('dieu-7', ids)).toBeNull();
+    expect(landingAnchor('dieu-9', ids)).toBeNull();
+  });
+
+  it('an anchor reads back as the part a reader names', () => {
+    expect(anchorLabel('dieu-3-khoan-2-diem-a')).toBe('điểm a khoản 2 Điều 3');
+    expect(anchorLabel('muc-ii-1')).toBe('khoản 1 Mục II');
+    expect(anchorLabel('phu-luc-1-dieu-5')).toBe('Điều 5 Phụ lục 1');
+    expect(anchorLabel('chuong-ii-muc-1')).toBe('Mục 1 Chương II');
+    expect(anchorLabel('phu-luc-2')).toBe('Phụ lục 2');
+    expect(anchorLabel('khoan-3-diem-dd')).toBe('điểm đ khoản 3');
+  });
+
+  it('every anchor the page makes reads back to its part’s own label', () => {
+    const md = ['## I. MỤC TIÊU', '1\\. Một.', 'a) điểm.', 'Chương II', 'Mục 1. TỔ CHỨC', 'Điều 3. Trách nhiệm', '1\\. Một.'].join('\n\n');
+    for (const p of bodyParts(md)) expect(anchorLabel(p.id).startsWith(p.label), p.id).toBe(true);
   });
 });
