@@ -7,7 +7,10 @@
 import { decodeHTML } from 'entities';
 import { readBlocks, type Block, type Part } from '../model/structure.ts';
 
-const TAG = /<(\/?)(p|h[1-6]|li|ol|ul|hr|table|blockquote|div)\b([^>]*)>/gi;
+// The tags that open or close a block: where a block's text ends, and what the reader walks through.
+const BLOCK_TAGS = 'p|h[1-6]|li|ol|ul|hr|table|blockquote|div';
+const TAG = new RegExp(`<(\\/?)(${BLOCK_TAGS})\\b([^>]*)>`, 'gi');
+const NEXT_BLOCK = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b`, 'i');
 
 interface Found extends Block {
   /** Where the block's opening tag ends (before its `>`), to insert the id; -1 for an annex wrapped elsewhere. */
@@ -17,7 +20,7 @@ interface Found extends Block {
 /** Text from `from` up to the next block tag, as a reader sees it. */
 function textFrom(html: string, from: number): string {
   const rest = html.slice(from, from + 2000);
-  const end = rest.search(/<\/?(?:p|h[1-6]|li|ol|ul|hr|table|blockquote|div)\b/i);
+  const end = rest.search(NEXT_BLOCK);
   const raw = (end < 0 ? rest : rest.slice(0, end)).replace(/<[^>]*>/g, '');
   return decodeHTML(raw).replace(/\s+/g, ' ').trim();
 }

@@ -7,10 +7,10 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { romanValue } from '../model/structure.ts';
 
 const processor = unified().use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-', fences: true });
 
-const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 const HEADING = /^([IVXLC]{1,7})\s*[.\-–)]\s+(\S.*)$/u;
 const PART = /^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVXLC]+|\d+|THỨ\s+\p{Lu}+|thứ\s+\p{Ll}+)\b.*$/u;
 const LETTER_HEADING = /^[A-Z]\s*[.\-–]\s+(\S.*)$/u;
@@ -26,7 +26,7 @@ export type Block =
 
 function headingText(t: string): string | null {
   const m = HEADING.exec(t);
-  if (m && ROMAN.test(m[1]!) && m[2]!.length <= 200 && (/^[^\p{Ll}]*$/u.test(m[2]!) || m[2]!.length <= 100)) return t;
+  if (m && romanValue(m[1]!) !== null && m[2]!.length <= 200 && (/^[^\p{Ll}]*$/u.test(m[2]!) || m[2]!.length <= 100)) return t;
   if (PART.test(t) && t.length <= 200) return t;
   const l = LETTER_HEADING.exec(t);
   if (l && !/\p{Ll}/u.test(l[1]!) && l[1]!.length <= 200) return t;

@@ -11,7 +11,7 @@ import { findReferences, type FoundReference, type RelationKind } from './refere
 import { citedPartAnchor, landingAnchor } from './structure.ts';
 import { changesStatus } from './status.ts';
 import type { DirectiveData, Issuer, Registry } from './schema.ts';
-import { foldVietnamese } from './text.ts';
+import { cutAtWord, foldVietnamese } from './text.ts';
 
 export interface GraphNode {
   id: string;
@@ -118,8 +118,7 @@ export function sentenceAround(text: string, start: number, end: number): string
   const from = Math.max(after('\n'), after('. '), after('; '));
   const stops = ['\n', '. ', '; '].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
   const to = stops.length ? Math.min(...stops) + 1 : text.length;
-  const sentence = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return sentence.length <= 400 ? sentence : `${sentence.slice(0, 400).replace(/\s+\S*$/u, '')} …`;
+  return cutAtWord(text.slice(from, to), 400);
 }
 
 /** Citations in a text (src/model/references.ts); a build passes one that reuses an earlier build's results. */

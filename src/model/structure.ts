@@ -9,6 +9,7 @@
  * which is what separates a clause `2. ...` from a sentence that happens to start with a number.
  */
 import { markdownToText } from './markdown-text.ts';
+import { cutAtWord } from './text.ts';
 
 export type PartKind = 'phan' | 'chuong' | 'muc' | 'dieu' | 'khoan' | 'tieu-khoan' | 'diem' | 'phu-luc';
 
@@ -156,10 +157,7 @@ const isNextLetter = (prev: string | undefined, l: string) => {
   return VI_LETTERS[vi + 1] === l || (la >= 0 && LATIN_LETTERS[la + 1] === l);
 };
 
-const cut = (s: string, max = 120) => {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max).replace(/\s+\S*$/u, '')} …`;
-};
+const cut = (s: string) => cutAtWord(s, 120);
 
 /** Anchors of parts numbered through the whole document (or annex): no parent in them. */
 const UNSCOPED: ReadonlySet<PartKind> = new Set(['phan', 'chuong', 'dieu']);

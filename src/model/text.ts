@@ -110,3 +110,9 @@ export function slugify(s: string): string {
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 /** Vietnamese collation: `Đ` sorts right after `D`, not after `Y`. */
 export const compareVietnamese = (a: string, b: string): number => collator.compare(a, b);
+
+/** `s` on one line, cut at a word boundary to at most `max` characters, with ` …` when cut. */
+export function cutAtWord(s: string, max: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max).replace(/\s+\S*$/u, '')} …`;
+}
